@@ -44,7 +44,8 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
-pub fn similarity(a: &str, b: &str) -> f64 {
+#[cfg(test)]
+fn similarity(a: &str, b: &str) -> f64 {
     jaccard(&shingles(a), &shingles(b))
 }
 

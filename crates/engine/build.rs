@@ -1,0 +1,25 @@
+//! Validates `bank/` and bakes it into `$OUT_DIR/bank.rs`. A broken bank stops the build here, with the
+//! file, the question id and the problem, so it can never reach a learner. `CLF_BANK_DIR` points the
+//! build at another folder (the size benchmark builds once with an empty bank).
+
+use std::path::PathBuf;
+
+fn main() {
+    let dir = std::env::var_os("CLF_BANK_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bank"));
+    println!("cargo::rerun-if-env-changed=CLF_BANK_DIR");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let bank = match bankfmt::load_dir(&dir) {
+        Ok(bank) => bank,
+        Err(problems) => {
+            eprintln!("The question bank in {} has {} problem(s):", dir.display(), problems.len());
+            for p in &problems {
+                eprintln!("  {p}");
+            }
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
+    std::fs::write(&out, bankfmt::codegen(&bank)).expect("OUT_DIR is writable");
+}

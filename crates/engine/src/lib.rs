@@ -1,0 +1,8 @@
+//! The exam's pure core, with no web dependencies: the baked question bank and its vocabulary, the
+//! blueprint, and (in later modules) forms, scoring, the diagnostic, readiness and review scheduling.
+//! Everything here compiles and tests natively; the app only calls it.
+
+pub mod bank;
+pub mod blueprint;
+pub mod markup;
+pub mod syllabus;

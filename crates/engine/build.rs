@@ -13,13 +13,18 @@ fn main() {
     let bank = match bankfmt::load_dir(&dir) {
         Ok(bank) => bank,
         Err(problems) => {
-            eprintln!("The question bank in {} has {} problem(s):", dir.display(), problems.len());
+            eprintln!(
+                "The question bank in {} has {} problem(s):",
+                dir.display(),
+                problems.len()
+            );
             for p in &problems {
                 eprintln!("  {p}");
             }
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
     std::fs::write(&out, bankfmt::codegen(&bank)).expect("OUT_DIR is writable");
 }

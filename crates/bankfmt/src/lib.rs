@@ -110,7 +110,11 @@ pub fn default_bank_dir() -> PathBuf {
 /// Loads every `*.toml` in `dir` (sorted by name) and validates the whole bank.
 pub fn load_dir(dir: &Path) -> Result<Bank, Vec<Problem>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        vec![Problem { file: dir.display().to_string(), id: None, message: format!("cannot read the bank folder: {e}") }]
+        vec![Problem {
+            file: dir.display().to_string(),
+            id: None,
+            message: format!("cannot read the bank folder: {e}"),
+        }]
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -125,10 +129,17 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Bank, Vec<Problem>> {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match std::fs::read_to_string(path) {
             Ok(text) => sources.push((name, text)),
-            Err(e) => problems.push(Problem { file: name, id: None, message: format!("cannot read the file: {e}") }),
+            Err(e) => problems.push(Problem {
+                file: name,
+                id: None,
+                message: format!("cannot read the file: {e}"),
+            }),
         }
     }
     match validate_sources(&sources) {
@@ -166,14 +177,31 @@ pub fn validate_sources(sources: &[(String, String)]) -> Result<Bank, Vec<Proble
 
 /// Parses one file and checks every rule that concerns a single file.
 pub fn parse_file(name: &str, text: &str) -> Result<BankFile, Vec<Problem>> {
-    let problem = |id: Option<&str>, message: String| Problem { file: name.to_string(), id: id.map(str::to_string), message };
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![problem(None, format!("not valid bank TOML: {e}"))])?;
+    let problem = |id: Option<&str>, message: String| Problem {
+        file: name.to_string(),
+        id: id.map(str::to_string),
+        message,
+    };
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| vec![problem(None, format!("not valid bank TOML: {e}"))])?;
     let mut problems = Vec::new();
     if !is_known_task(&raw.task) {
-        problems.push(problem(None, format!("task \"{}\" is not one of the 19 task statements (1.1 to 4.3)", raw.task)));
+        problems.push(problem(
+            None,
+            format!(
+                "task \"{}\" is not one of the 19 task statements (1.1 to 4.3)",
+                raw.task
+            ),
+        ));
     }
     if !name.starts_with(&format!("{}-", raw.task)) {
-        problems.push(problem(None, format!("the file name must start with its task statement, \"{}-\"", raw.task)));
+        problems.push(problem(
+            None,
+            format!(
+                "the file name must start with its task statement, \"{}-\"",
+                raw.task
+            ),
+        ));
     }
     if raw.question.is_empty() {
         problems.push(problem(None, "the file has no [[question]]".to_string()));
@@ -184,32 +212,49 @@ pub fn parse_file(name: &str, text: &str) -> Result<BankFile, Vec<Problem>> {
         }
     }
     if problems.is_empty() {
-        Ok(BankFile { name: name.to_string(), task: raw.task, questions: raw.question })
+        Ok(BankFile {
+            name: name.to_string(),
+            task: raw.task,
+            questions: raw.question,
+        })
     } else {
         Err(problems)
     }
 }
 
 fn is_known_task(task: &str) -> bool {
-    syllabus::TASK_OUTLINE.iter().any(|(d, t, _)| format!("{d}.{t}") == task)
+    syllabus::TASK_OUTLINE
+        .iter()
+        .any(|(d, t, _)| format!("{d}.{t}") == task)
 }
 
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-fn check_length(what: &str, text: &str, range: &std::ops::RangeInclusive<usize>, out: &mut Vec<String>) {
+fn check_length(
+    what: &str,
+    text: &str,
+    range: &std::ops::RangeInclusive<usize>,
+    out: &mut Vec<String>,
+) {
     let n = char_len(text.trim());
     if n == 0 {
         out.push(format!("{what} is empty"));
     } else if !range.contains(&n) {
-        out.push(format!("{what} has {n} characters; allowed {}-{}", range.start(), range.end()));
+        out.push(format!(
+            "{what} has {n} characters; allowed {}-{}",
+            range.start(),
+            range.end()
+        ));
     }
 }
 
 fn check_text(what: &str, text: &str, out: &mut Vec<String>) {
     if text.contains(['<', '>']) {
-        out.push(format!("{what} contains < or >, which could be mistaken for markup; rephrase"));
+        out.push(format!(
+            "{what} contains < or >, which could be mistaken for markup; rephrase"
+        ));
     }
     for paragraph in markup::paragraphs(text) {
         if let Err(e) = markup::parse(paragraph) {
@@ -219,18 +264,30 @@ fn check_text(what: &str, text: &str, out: &mut Vec<String>) {
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The "(Choose N.)" count a stem ends with, if any.
 pub fn choose_count(stem: &str) -> Option<usize> {
-    const WORDS: [(&str, usize); 3] = [("(Choose TWO.)", 2), ("(Choose THREE.)", 3), ("(Choose FOUR.)", 4)];
+    const WORDS: [(&str, usize); 3] = [
+        ("(Choose TWO.)", 2),
+        ("(Choose THREE.)", 3),
+        ("(Choose FOUR.)", 4),
+    ];
     let stem = stem.trim_end();
-    WORDS.iter().find(|(w, _)| stem.ends_with(w)).map(|(_, n)| *n)
+    WORDS
+        .iter()
+        .find(|(w, _)| stem.ends_with(w))
+        .map(|(_, n)| *n)
 }
 
 fn is_aws_host(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     host == "aws.amazon.com"
         || host.ends_with(".aws.amazon.com")
@@ -248,13 +305,22 @@ fn id_matches(task: &str, id: &str) -> bool {
 pub fn check_question(task: &str, q: &Question) -> Vec<String> {
     let mut out = Vec::new();
     if !id_matches(task, &q.id) {
-        out.push(format!("id must be \"{task}-NNN\" (three digits, from 001) to match the file's task"));
+        out.push(format!(
+            "id must be \"{task}-NNN\" (three digits, from 001) to match the file's task"
+        ));
     }
     if !(1..=3).contains(&q.difficulty) {
-        out.push(format!("difficulty {} must be 1 (easy), 2 (medium) or 3 (hard)", q.difficulty));
+        out.push(format!(
+            "difficulty {} must be 1 (easy), 2 (medium) or 3 (hard)",
+            q.difficulty
+        ));
     }
     if q.guide != syllabus::GUIDE_VERSION {
-        out.push(format!("guide \"{}\" must be \"{}\"", q.guide, syllabus::GUIDE_VERSION));
+        out.push(format!(
+            "guide \"{}\" must be \"{}\"",
+            q.guide,
+            syllabus::GUIDE_VERSION
+        ));
     }
     if q.tags.len() > MAX_TAGS {
         out.push(format!("{} tags; at most {MAX_TAGS}", q.tags.len()));
@@ -265,11 +331,16 @@ pub fn check_question(task: &str, q: &Question) -> Vec<String> {
     check_length("the stem", &q.stem, &STEM_CHARS, &mut out);
     check_text("the stem", &q.stem, &mut out);
     if q.refs.is_empty() || q.refs.len() > MAX_REFS {
-        out.push(format!("{} reference links; give 1 to {MAX_REFS}", q.refs.len()));
+        out.push(format!(
+            "{} reference links; give 1 to {MAX_REFS}",
+            q.refs.len()
+        ));
     }
     for r in &q.refs {
         if !is_aws_host(r) {
-            out.push(format!("reference \"{r}\" is not an https link on an AWS documentation host"));
+            out.push(format!(
+                "reference \"{r}\" is not an https link on an AWS documentation host"
+            ));
         }
     }
     let options = q.options.len();
@@ -278,10 +349,14 @@ pub fn check_question(task: &str, q: &Question) -> Vec<String> {
     match q.kind {
         Kind::Single => {
             if options != 4 {
-                out.push(format!("a single-answer question needs exactly 4 options, not {options}"));
+                out.push(format!(
+                    "a single-answer question needs exactly 4 options, not {options}"
+                ));
             }
             if correct != 1 {
-                out.push(format!("a single-answer question needs exactly 1 correct option, not {correct}"));
+                out.push(format!(
+                    "a single-answer question needs exactly 1 correct option, not {correct}"
+                ));
             }
             if choose.is_some() {
                 out.push("a single-answer stem must not say \"(Choose N.)\"".to_string());
@@ -289,10 +364,14 @@ pub fn check_question(task: &str, q: &Question) -> Vec<String> {
         }
         Kind::Multiple => {
             if !(5..=6).contains(&options) {
-                out.push(format!("a multiple-response question needs 5 or 6 options, not {options}"));
+                out.push(format!(
+                    "a multiple-response question needs 5 or 6 options, not {options}"
+                ));
             }
             if !(2..=3).contains(&correct) {
-                out.push(format!("a multiple-response question needs 2 or 3 correct options, not {correct}"));
+                out.push(format!(
+                    "a multiple-response question needs 2 or 3 correct options, not {correct}"
+                ));
             }
             match choose {
                 None => out.push("a multiple-response stem must end with \"(Choose TWO.)\" or \"(Choose THREE.)\"".to_string()),
@@ -311,7 +390,12 @@ pub fn check_question(task: &str, q: &Question) -> Vec<String> {
         if o.why.trim().is_empty() {
             out.push(format!("{what} has no explanation (why)"));
         } else {
-            check_length(&format!("{what}'s explanation"), &o.why, &WHY_CHARS, &mut out);
+            check_length(
+                &format!("{what}'s explanation"),
+                &o.why,
+                &WHY_CHARS,
+                &mut out,
+            );
             check_text(&format!("{what}'s explanation"), &o.why, &mut out);
         }
         if !seen.insert(normalise(&o.text)) {
@@ -336,9 +420,14 @@ pub fn check_bank(bank: &Bank) -> Vec<Problem> {
             }
         }
     }
-    let located: Vec<(&str, &Question)> =
-        bank.files.iter().flat_map(|f| f.questions.iter().map(move |q| (f.name.as_str(), q))).collect();
-    for (a, b, score) in similarity::near_duplicates(located.iter().map(|(_, q)| q.stem.as_str()), NEAR_DUPLICATE) {
+    let located: Vec<(&str, &Question)> = bank
+        .files
+        .iter()
+        .flat_map(|f| f.questions.iter().map(move |q| (f.name.as_str(), q)))
+        .collect();
+    for (a, b, score) in
+        similarity::near_duplicates(located.iter().map(|(_, q)| q.stem.as_str()), NEAR_DUPLICATE)
+    {
         let (file, qa) = located[a];
         let (other_file, qb) = located[b];
         problems.push(Problem {

@@ -50,7 +50,10 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Index pairs `(i, j)`, `i < j`, whose stems are at least `threshold` similar, with their similarity.
-pub fn near_duplicates<'a>(stems: impl Iterator<Item = &'a str>, threshold: f64) -> Vec<(usize, usize, f64)> {
+pub fn near_duplicates<'a>(
+    stems: impl Iterator<Item = &'a str>,
+    threshold: f64,
+) -> Vec<(usize, usize, f64)> {
     let sets: Vec<Vec<u64>> = stems.map(shingles).collect();
     let mut found = Vec::new();
     for i in 0..sets.len() {
@@ -70,7 +73,13 @@ mod tests {
 
     #[test]
     fn identical_stems_differing_in_case_and_punctuation_are_similar() {
-        assert_eq!(similarity("Which service stores objects?", "which SERVICE stores objects"), 1.0);
+        assert_eq!(
+            similarity(
+                "Which service stores objects?",
+                "which SERVICE stores objects"
+            ),
+            1.0
+        );
     }
 
     #[test]

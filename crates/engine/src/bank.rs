@@ -17,8 +17,12 @@ pub enum Domain {
 }
 
 impl Domain {
-    pub const ALL: [Domain; 4] =
-        [Domain::CloudConcepts, Domain::SecurityCompliance, Domain::TechnologyServices, Domain::BillingPricingSupport];
+    pub const ALL: [Domain; 4] = [
+        Domain::CloudConcepts,
+        Domain::SecurityCompliance,
+        Domain::TechnologyServices,
+        Domain::BillingPricingSupport,
+    ];
 
     pub const fn number(self) -> u8 {
         self as u8 + 1
@@ -54,7 +58,9 @@ impl Domain {
     }
 
     pub fn tasks(self) -> impl Iterator<Item = TaskStatement> {
-        TaskStatement::ALL.into_iter().filter(move |t| t.domain() == self)
+        TaskStatement::ALL
+            .into_iter()
+            .filter(move |t| t.domain() == self)
     }
 }
 
@@ -67,7 +73,10 @@ pub struct TaskStatement {
 
 impl TaskStatement {
     pub const ALL: [TaskStatement; 19] = {
-        let mut all = [TaskStatement { domain: Domain::CloudConcepts, index: 1 }; 19];
+        let mut all = [TaskStatement {
+            domain: Domain::CloudConcepts,
+            index: 1,
+        }; 19];
         let mut i = 0;
         while i < TASK_OUTLINE.len() {
             all[i] = TaskStatement::of(TASK_OUTLINE[i].0, TASK_OUTLINE[i].1);
@@ -81,7 +90,9 @@ impl TaskStatement {
         let mut i = 0;
         while i < TASK_OUTLINE.len() {
             if TASK_OUTLINE[i].0 == domain && TASK_OUTLINE[i].1 == index {
-                let Some(domain) = Domain::from_number(domain) else { unreachable!() };
+                let Some(domain) = Domain::from_number(domain) else {
+                    unreachable!()
+                };
                 return TaskStatement { domain, index };
             }
             i += 1;
@@ -128,7 +139,10 @@ impl FromStr for TaskStatement {
         let bad = || ParseError(format!("\"{s}\" is not a task statement such as 2.3"));
         let (d, t) = s.split_once('.').ok_or_else(bad)?;
         let (d, t): (u8, u8) = (d.parse().map_err(|_| bad())?, t.parse().map_err(|_| bad())?);
-        TaskStatement::ALL.into_iter().find(|x| x.domain.number() == d && x.index == t).ok_or_else(bad)
+        TaskStatement::ALL
+            .into_iter()
+            .find(|x| x.domain.number() == d && x.index == t)
+            .ok_or_else(bad)
     }
 }
 
@@ -179,7 +193,10 @@ impl FromStr for QuestionId {
         let bad = || ParseError(format!("\"{s}\" is not a question id such as 2.3-017"));
         let (task, number) = s.split_once('-').ok_or_else(bad)?;
         let number: u16 = number.parse().map_err(|_| bad())?;
-        Ok(QuestionId { task: task.parse().map_err(|_| bad())?, number })
+        Ok(QuestionId {
+            task: task.parse().map_err(|_| bad())?,
+            number,
+        })
     }
 }
 
@@ -266,7 +283,11 @@ impl Question {
 
     /// Indices (in authored order) of the correct options.
     pub fn correct(&self) -> impl Iterator<Item = usize> + '_ {
-        self.options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| i)
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.correct)
+            .map(|(i, _)| i)
     }
 }
 
@@ -279,12 +300,69 @@ pub fn questions() -> &'static [Question] {
 
 /// The question with this id, if the bank (still) has it.
 pub fn find(id: QuestionId) -> Option<&'static Question> {
-    QUESTIONS.binary_search_by(|q| q.id.cmp(&id)).ok().map(|i| &QUESTIONS[i])
+    QUESTIONS
+        .binary_search_by(|q| q.id.cmp(&id))
+        .ok()
+        .map(|i| &QUESTIONS[i])
+}
+
+/// Counts that the bank page and `./x bank` show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankStats {
+    pub total: usize,
+    /// Indexed by `Domain as usize`.
+    pub by_domain: [usize; 4],
+    /// In outline order.
+    pub by_task: [(TaskStatement, usize); 19],
+    pub multiple: usize,
+    /// Indexed by `Difficulty as usize`.
+    pub by_difficulty: [usize; 3],
+}
+
+impl BankStats {
+    pub fn of(questions: &[Question]) -> BankStats {
+        let mut stats = BankStats {
+            total: questions.len(),
+            by_domain: [0; 4],
+            by_task: TaskStatement::ALL.map(|t| (t, 0)),
+            multiple: 0,
+            by_difficulty: [0; 3],
+        };
+        for q in questions {
+            stats.by_domain[q.domain() as usize] += 1;
+            if let Some(entry) = stats.by_task.iter_mut().find(|(t, _)| *t == q.task()) {
+                entry.1 += 1;
+            }
+            if matches!(q.kind, Kind::Multiple(_)) {
+                stats.multiple += 1;
+            }
+            stats.by_difficulty[q.difficulty as usize] += 1;
+        }
+        stats
+    }
+
+    /// A domain's share of the bank in percent (0 for an empty bank).
+    pub fn domain_share(&self, domain: Domain) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.by_domain[domain as usize] as f64 * 100.0 / self.total as f64
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stats_count_every_question_once() {
+        let s = BankStats::of(questions());
+        assert_eq!(s.by_domain.iter().sum::<usize>(), s.total);
+        assert_eq!(s.by_task.iter().map(|(_, n)| n).sum::<usize>(), s.total);
+        assert_eq!(s.by_difficulty.iter().sum::<usize>(), s.total);
+        assert!(s.multiple <= s.total);
+    }
 
     #[test]
     fn ids_round_trip_through_text() {

@@ -52,8 +52,14 @@ mod tests {
 
     #[test]
     fn domain_counts_add_up_to_the_form() {
-        assert_eq!(Domain::ALL.iter().map(|&d| scored_items(d)).sum::<usize>(), SCORED_ITEMS);
-        assert_eq!(Domain::ALL.iter().map(|&d| form_items(d)).sum::<usize>(), FORM_ITEMS);
+        assert_eq!(
+            Domain::ALL.iter().map(|&d| scored_items(d)).sum::<usize>(),
+            SCORED_ITEMS
+        );
+        assert_eq!(
+            Domain::ALL.iter().map(|&d| form_items(d)).sum::<usize>(),
+            FORM_ITEMS
+        );
         for d in Domain::ALL {
             assert!(form_items(d) >= scored_items(d));
         }

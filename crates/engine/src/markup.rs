@@ -40,11 +40,17 @@ pub fn parse(text: &str) -> Result<Vec<Span<'_>>, MarkupError> {
     let mut rest = text;
     while !rest.is_empty() {
         let Some(open) = rest.find(['`', '*']) else {
-            spans.push(Span { mark: Mark::Plain, text: rest });
+            spans.push(Span {
+                mark: Mark::Plain,
+                text: rest,
+            });
             break;
         };
         if open > 0 {
-            spans.push(Span { mark: Mark::Plain, text: &rest[..open] });
+            spans.push(Span {
+                mark: Mark::Plain,
+                text: &rest[..open],
+            });
         }
         let delimiter = rest.as_bytes()[open] as char;
         let (mark, unclosed) = if delimiter == '`' {
@@ -57,7 +63,10 @@ pub fn parse(text: &str) -> Result<Vec<Span<'_>>, MarkupError> {
         if close == 0 {
             return Err(MarkupError::EmptyMark);
         }
-        spans.push(Span { mark, text: &body[..close] });
+        spans.push(Span {
+            mark,
+            text: &body[..close],
+        });
         rest = &body[close + 1..];
     }
     Ok(spans)
@@ -66,7 +75,12 @@ pub fn parse(text: &str) -> Result<Vec<Span<'_>>, MarkupError> {
 /// The runtime form: the build has already proved every bank text parses, so a failure here can only
 /// mean hand-made text, which is then shown literally rather than lost.
 pub fn spans(text: &str) -> Vec<Span<'_>> {
-    parse(text).unwrap_or_else(|_| vec![Span { mark: Mark::Plain, text }])
+    parse(text).unwrap_or_else(|_| {
+        vec![Span {
+            mark: Mark::Plain,
+            text,
+        }]
+    })
 }
 
 /// Paragraphs are separated by a blank line.
@@ -97,7 +111,13 @@ mod tests {
     #[test]
     fn asterisk_inside_code_is_literal() {
         let spans = parse("Use `s3:*` here").unwrap();
-        assert_eq!(spans[1], Span { mark: Mark::Code, text: "s3:*" });
+        assert_eq!(
+            spans[1],
+            Span {
+                mark: Mark::Code,
+                text: "s3:*"
+            }
+        );
     }
 
     #[test]
@@ -109,11 +129,20 @@ mod tests {
 
     #[test]
     fn broken_text_is_shown_literally_not_lost() {
-        assert_eq!(spans("5 * 3"), vec![Span { mark: Mark::Plain, text: "5 * 3" }]);
+        assert_eq!(
+            spans("5 * 3"),
+            vec![Span {
+                mark: Mark::Plain,
+                text: "5 * 3"
+            }]
+        );
     }
 
     #[test]
     fn blank_lines_split_paragraphs() {
-        assert_eq!(paragraphs("one\n\n two \n\n\n").collect::<Vec<_>>(), vec!["one", "two"]);
+        assert_eq!(
+            paragraphs("one\n\n two \n\n\n").collect::<Vec<_>>(),
+            vec!["one", "two"]
+        );
     }
 }

@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(bank) => {
-            println!("bank ok: {} questions in {} files", bank.questions.len(), bank.files.len());
+            println!(
+                "bank ok: {} questions in {} files",
+                bank.questions.len(),
+                bank.files.len()
+            );
             ExitCode::SUCCESS
         }
         Err(problems) => {

@@ -1,0 +1,53 @@
+//! The frame every page shares (header, navigation, main, footer) and the route signal that
+//! follows `location.hash`.
+
+use leptos::prelude::*;
+
+use crate::components::layout::{Footer, Header};
+use crate::pages;
+use crate::route::Route;
+
+/// The current route, shared through context so any widget can highlight or link relative to it.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
+impl CurrentRoute {
+    pub fn get(&self) -> Route {
+        self.0.get()
+    }
+}
+
+fn location_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (route, set_route) = signal(location_route());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(location_route())
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(CurrentRoute(route));
+
+    // Title and focus follow the page, so screen-reader and keyboard users land on the new content.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        document().set_title(&format!("{} · {}", current.title(), crate::APP_NAME));
+        if previous.is_some_and(|p| p != current) {
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }
+        current
+    });
+
+    view! {
+        <Header/>
+        <main id="main" tabindex="-1">{move || pages::render(route.get())}</main>
+        <Footer/>
+    }
+}

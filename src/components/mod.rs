@@ -1,0 +1,5 @@
+//! Widgets shared by several pages.
+
+pub mod chart;
+pub mod layout;
+pub mod text;

@@ -1,0 +1,3 @@
+fn main() {
+    clf_prep::mount();
+}

@@ -1,0 +1,21 @@
+//! One file per page; `render` picks the page for a route.
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+pub mod about;
+pub mod coming;
+pub mod home;
+pub mod not_found;
+
+pub fn render(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::Home/> }.into_any(),
+        Route::About => view! { <about::About/> }.into_any(),
+        Route::Scoring => view! { <about::Scoring/> }.into_any(),
+        Route::Bank => view! { <about::BankPage/> }.into_any(),
+        Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
+        other => view! { <coming::Coming route=other/> }.into_any(),
+    }
+}

@@ -1,0 +1,160 @@
+//! Hash routes (`#/mock`, `#/review/…`): they work on any static host and sub-path with no rewrite
+//! rules, and deep links open the right page. Links are always built with `Route::href`.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Diagnostic,
+    Mock,
+    Practice,
+    Progress,
+    About,
+    Scoring,
+    Bank,
+    Settings,
+    /// Results of one stored attempt.
+    Results(String),
+    /// Question-by-question review of one stored attempt.
+    Review(String),
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .trim_end_matches('/');
+        let mut parts = path.splitn(2, '/');
+        let head = parts.next().unwrap_or("");
+        let tail = parts.next();
+        match (head, tail) {
+            ("", None) => Route::Home,
+            ("diagnostic", None) => Route::Diagnostic,
+            ("mock", None) => Route::Mock,
+            ("practice", None) => Route::Practice,
+            ("progress", None) => Route::Progress,
+            ("about", None) => Route::About,
+            ("about", Some("scoring")) => Route::Scoring,
+            ("about", Some("bank")) => Route::Bank,
+            ("settings", None) => Route::Settings,
+            ("results", Some(id)) if is_attempt_id(id) => Route::Results(id.to_string()),
+            ("review", Some(id)) if is_attempt_id(id) => Route::Review(id.to_string()),
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        let path = match self {
+            Route::Home => String::new(),
+            Route::Diagnostic => "diagnostic".into(),
+            Route::Mock => "mock".into(),
+            Route::Practice => "practice".into(),
+            Route::Progress => "progress".into(),
+            Route::About => "about".into(),
+            Route::Scoring => "about/scoring".into(),
+            Route::Bank => "about/bank".into(),
+            Route::Settings => "settings".into(),
+            Route::Results(id) => format!("results/{id}"),
+            Route::Review(id) => format!("review/{id}"),
+            Route::NotFound(path) => path.clone(),
+        };
+        format!("#/{path}")
+    }
+
+    /// The document title for this page.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::Home => "Home",
+            Route::Diagnostic => "Free diagnostic",
+            Route::Mock => "Mock exam",
+            Route::Practice => "Practice",
+            Route::Progress => "Progress",
+            Route::About => "About",
+            Route::Scoring => "How the passing score works",
+            Route::Bank => "Question bank",
+            Route::Settings => "Settings",
+            Route::Results(_) => "Results",
+            Route::Review(_) => "Review",
+            Route::NotFound(_) => "Page not found",
+        }
+    }
+
+    /// The main navigation entry this page belongs to, for `aria-current`.
+    pub fn section(&self) -> Route {
+        match self {
+            Route::Scoring | Route::Bank => Route::About,
+            Route::Results(_) | Route::Review(_) => Route::Progress,
+            other => other.clone(),
+        }
+    }
+}
+
+/// Attempt ids are short and plain so that a hand-edited URL can never carry markup.
+fn is_attempt_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// The pages in the header navigation, in order.
+pub const NAV: [(Route, &str); 6] = [
+    (Route::Home, "Home"),
+    (Route::Diagnostic, "Diagnostic"),
+    (Route::Mock, "Mock exam"),
+    (Route::Practice, "Practice"),
+    (Route::Progress, "Progress"),
+    (Route::About, "About"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        let routes = [
+            Route::Home,
+            Route::Diagnostic,
+            Route::Mock,
+            Route::Practice,
+            Route::Progress,
+            Route::About,
+            Route::Scoring,
+            Route::Bank,
+            Route::Settings,
+            Route::Results("a1-b2".into()),
+            Route::Review("a1-b2".into()),
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn empty_and_slashed_hashes_are_home() {
+        for h in ["", "#", "#/", "/"] {
+            assert_eq!(Route::parse(h), Route::Home, "{h:?}");
+        }
+        assert_eq!(Route::parse("#/mock/"), Route::Mock);
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(
+            Route::parse("#/mock/extra"),
+            Route::NotFound("mock/extra".into())
+        );
+        assert_eq!(
+            Route::parse("#/results/<script>"),
+            Route::NotFound("results/<script>".into())
+        );
+    }
+
+    #[test]
+    fn sub_pages_highlight_their_section() {
+        assert_eq!(Route::Bank.section(), Route::About);
+        assert_eq!(Route::Review("x".into()).section(), Route::Progress);
+        assert_eq!(Route::Mock.section(), Route::Mock);
+    }
+}

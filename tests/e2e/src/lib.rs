@@ -1,0 +1,342 @@
+//! The end-to-end harness: a plain static file server for `dist/` under a sub-path, chromedriver with
+//! headless Chromium, and the checks every test ends with (no console error, no other-origin request).
+//! Tests fail, never skip, when `dist/` or chromedriver is missing: `./x test` provides both.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// The built app: `CLF_DIST`, or `dist/` at the repository root.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("CLF_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no built app at {}: run `./x build` (./x test does) first",
+        dir.display()
+    );
+    dir
+}
+
+/// A plain static file server on 127.0.0.1 serving `root` under `prefix` (for example "/prep/"), the
+/// way any static host would: no rewrites, no special headers beyond a content type.
+pub struct StaticServer {
+    pub port: u16,
+    pub prefix: String,
+    stopping: Arc<AtomicBool>,
+    requests: Arc<Mutex<Vec<String>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "webmanifest" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<String>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Drain the headers; the server needs none of them.
+    let mut header = String::new();
+    while reader
+        .read_line(&mut header)
+        .map(|n| n > 2)
+        .unwrap_or(false)
+    {
+        header.clear();
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    if let Ok(mut log) = requests.lock() {
+        log.push(target.clone());
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let file = path
+        .strip_prefix(prefix)
+        .map(|rest| if rest.is_empty() { "index.html" } else { rest })
+        .filter(|rest| !rest.split('/').any(|part| part == ".."))
+        .map(|rest| root.join(rest));
+    let body = file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes)));
+    let response = match &body {
+        Some((f, bytes)) => format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+            content_type(f),
+            bytes.len()
+        ),
+        None => "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found".to_string(),
+    };
+    let _ = stream.write_all(response.as_bytes());
+    if let Some((_, bytes)) = body {
+        let _ = stream.write_all(&bytes);
+    }
+    let _ = stream.flush();
+}
+
+impl StaticServer {
+    pub fn start(root: PathBuf, prefix: &str) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
+        let port = listener.local_addr().expect("bound address").port();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (stop, log, prefix_owned) = (stopping.clone(), requests.clone(), prefix.to_string());
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let (root, prefix, log) = (root.clone(), prefix_owned.clone(), log.clone());
+                    std::thread::spawn(move || serve_one(stream, &root, &prefix, &log));
+                }
+            }
+        });
+        StaticServer {
+            port,
+            prefix: prefix.to_string(),
+            stopping,
+            requests,
+            thread: Some(thread),
+        }
+    }
+
+    /// The app's URL, for example `http://127.0.0.1:PORT/prep/`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}{}", self.port, self.prefix)
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Paths requested so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// Stops serving: later connections are refused, as when a learner goes offline.
+    pub fn stop(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// chromedriver on a free loopback port, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {binary} ({e}): ./x test installs chromium-driver")
+            });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A headless Chromium session with console logging on, in a fresh profile.
+pub async fn browser(driver: &Driver) -> Client {
+    let profile =
+        std::env::temp_dir().join(format!("clf-e2e-{}-{}", std::process::id(), driver.port));
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".to_string()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,900", format!("--user-data-dir={}", profile.display())
+            ]
+        },
+        "goog:loggingPrefs": { "browser": "ALL" }
+    });
+    let caps = match caps {
+        Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session with headless Chromium")
+}
+
+/// chromedriver's (non-W3C) browser log endpoint: console messages and failed loads.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
+    }
+}
+
+/// Console entries since the last call, as (level, message).
+pub async fn console(client: &Client) -> Vec<(String, String)> {
+    let log = client.issue_cmd(BrowserLog).await.expect("the browser log");
+    log.as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|e| {
+                    (
+                        e["level"].as_str().unwrap_or_default().to_string(),
+                        e["message"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Fails on any console error or warning logged since the last check.
+pub async fn assert_clean_console(client: &Client) {
+    let bad: Vec<_> = console(client)
+        .await
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
+        .collect();
+    assert!(bad.is_empty(), "console errors: {bad:#?}");
+}
+
+/// Fails if the page loaded anything from another origin (resource timing sees every fetch).
+pub async fn assert_same_origin(client: &Client, origin: &str) {
+    let urls = client
+        .execute(
+            "return performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).map(e => e.name)",
+            vec![],
+        )
+        .await
+        .expect("resource timing entries");
+    let foreign: Vec<String> = urls
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str())
+        .filter(|u| !u.starts_with(origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
+        .map(str::to_string)
+        .collect();
+    assert!(foreign.is_empty(), "requests to other origins: {foreign:?}");
+}
+
+/// Polls `check` until it yields `Some`, failing with `what` after 15 seconds (the DOM updates
+/// asynchronously; a fixed sleep would be both slow and flaky).
+pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Text of the first element matching `css`, once it exists.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(css, || async {
+        match client.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.ok(),
+            Err(_) => None,
+        }
+    })
+    .await
+}
+
+/// Waits until the page's `h1` reads `expected`; on failure shows what the page held instead.
+pub async fn wait_for_heading(client: &Client, expected: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let seen = match client.find(Locator::Css("main h1")).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if seen == expected {
+            return;
+        }
+        if Instant::now() > deadline {
+            let source = client.source().await.unwrap_or_default();
+            let log = console(client).await;
+            panic!(
+                "expected the heading {expected:?}, saw {seen:?}\nconsole: {log:?}\npage: {source}"
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -1,0 +1,158 @@
+//! The app shell as a learner meets it: served from a sub-path by a plain static server, every page
+//! reachable from the navigation and by deep link, back and forward working, no console error and no
+//! request to another origin.
+#![cfg(not(target_arch = "wasm32"))]
+
+use e2e::{
+    assert_clean_console, assert_same_origin, browser, dist_dir, wait_for, wait_for_heading,
+    Driver, StaticServer,
+};
+use fantoccini::Locator;
+
+const PAGES: [(&str, &str); 6] = [
+    (
+        "#/",
+        "Practise for the AWS Certified Cloud Practitioner exam",
+    ),
+    ("#/diagnostic", "Free diagnostic"),
+    ("#/mock", "Mock exam"),
+    ("#/practice", "Practice"),
+    ("#/progress", "Progress"),
+    ("#/about", "About this app"),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn navigation_deep_links_and_history_work_from_a_sub_path() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+
+    c.goto(&server.url()).await.unwrap();
+    wait_for_heading(&c, PAGES[0].1).await;
+    let footer = c
+        .find(Locator::Css("footer"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        footer.contains("not affiliated with or endorsed by Amazon Web Services"),
+        "{footer}"
+    );
+
+    // Follow every navigation link, in order, and check the page and the current-page marker.
+    for (href, heading) in PAGES {
+        let link = c
+            .find(Locator::Css(&format!(".nav-list a[href='{href}']")))
+            .await
+            .unwrap();
+        link.click().await.unwrap();
+        wait_for_heading(&c, heading).await;
+        let current = c
+            .find(Locator::Css(".nav-list a[aria-current='page']"))
+            .await
+            .unwrap();
+        assert_eq!(current.attr("href").await.unwrap().as_deref(), Some(href));
+        assert!(c
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with(&format!("/prep/{href}")));
+    }
+
+    // Back walks the same way in reverse.
+    c.back().await.unwrap();
+    wait_for_heading(&c, PAGES[4].1).await;
+    c.back().await.unwrap();
+    wait_for_heading(&c, PAGES[3].1).await;
+    c.forward().await.unwrap();
+    wait_for_heading(&c, PAGES[4].1).await;
+
+    // Deep links open the right page on a fresh load.
+    for (hash, heading) in [
+        ("#/about/scoring", "How the passing score works"),
+        ("#/about/bank", "Question bank"),
+        ("#/settings", "Settings"),
+    ] {
+        c.goto(&format!("{}{}", server.url(), hash)).await.unwrap();
+        wait_for_heading(&c, heading).await;
+    }
+    let title = c.title().await.unwrap();
+    assert!(title.starts_with("Settings"), "{title}");
+
+    // An unknown route is a friendly page with a way home.
+    c.goto(&format!("{}#/no/such/page", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "Page not found").await;
+    c.find(Locator::Css("main a[href='#/']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_heading(&c, PAGES[0].1).await;
+
+    assert_clean_console(&c).await;
+    assert_same_origin(&c, &server.origin()).await;
+    let requests = server.requests();
+    assert!(
+        requests.iter().all(|r| r.starts_with("/prep/")),
+        "requests outside the sub-path: {requests:?}"
+    );
+    assert!(
+        requests.iter().any(|r| r.ends_with(".wasm")),
+        "the wasm module was never loaded: {requests:?}"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_scoring_page_explains_the_scale_and_weights() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&format!("{}#/about/scoring", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "How the passing score works").await;
+    let text = c
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for needle in [
+        "700",
+        "100",
+        "1000",
+        "65",
+        "50",
+        "15",
+        "24 %",
+        "30 %",
+        "34 %",
+        "12 %",
+        "750",
+        "not mean \"70 % correct\"",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the scoring page should mention {needle:?}"
+        );
+    }
+    let bars = wait_for("the weight chart", || async {
+        let bars = c
+            .find_all(Locator::Css("svg.bar-chart .bar-fill"))
+            .await
+            .ok()?;
+        (bars.len() == 4).then_some(bars)
+    })
+    .await;
+    assert_eq!(bars.len(), 4);
+    assert_clean_console(&c).await;
+    c.close().await.unwrap();
+}

@@ -10,7 +10,7 @@ fn shingles(stem: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !matches!(*w, "choose" | "two" | "three"))
         .collect();
-    let width = words.len().min(3).max(1);
+    let width = words.len().clamp(1, 3);
     let mut set: Vec<u64> = words
         .windows(width)
         .map(|w| {

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod pages;
 pub mod route;
+pub mod store;
 
 pub use app::App;
 

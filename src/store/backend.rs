@@ -1,0 +1,169 @@
+//! Where records physically live: the browser's localStorage, or memory when storage is disabled
+//! (private modes, blocked cookies) and in native tests. Every failure is a value, never a panic.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Why a write did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The origin's storage quota is used up.
+    QuotaExceeded,
+    /// Storage is switched off or not reachable.
+    Unavailable(String),
+}
+
+pub trait Backend {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn remove(&self, key: &str);
+    /// Keys that start with `prefix`.
+    fn keys(&self, prefix: &str) -> Vec<String>;
+    /// False when writes go nowhere lasting (the in-memory fallback).
+    fn is_persistent(&self) -> bool;
+}
+
+/// In-memory storage with an optional byte quota, so tests can fill it up.
+#[derive(Default)]
+pub struct Memory {
+    items: RefCell<BTreeMap<String, String>>,
+    quota: Option<usize>,
+}
+
+impl Memory {
+    pub fn with_quota(bytes: usize) -> Memory {
+        Memory {
+            items: RefCell::default(),
+            quota: Some(bytes),
+        }
+    }
+
+    fn used_without(&self, key: &str) -> usize {
+        self.items
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+}
+
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Option<String> {
+        self.items.borrow().get(key).cloned()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        if let Some(quota) = self.quota {
+            if self.used_without(key) + key.len() + value.len() > quota {
+                return Err(WriteError::QuotaExceeded);
+            }
+        }
+        self.items
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) {
+        self.items.borrow_mut().remove(key);
+    }
+
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        self.items
+            .borrow()
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+
+    fn is_persistent(&self) -> bool {
+        false
+    }
+}
+
+/// The browser's localStorage through gloo-storage's handle.
+#[cfg(target_arch = "wasm32")]
+pub struct Local(web_sys::Storage);
+
+#[cfg(target_arch = "wasm32")]
+impl Local {
+    /// `None` when the browser refuses storage; the caller falls back to `Memory`.
+    pub fn open() -> Option<Local> {
+        use gloo_storage::{LocalStorage, Storage};
+        // Accessing localStorage throws when it is disabled; probe with a write as well, since some
+        // browsers expose it but refuse every write.
+        let storage = std::panic::catch_unwind(LocalStorage::raw).ok()?;
+        const PROBE: &str = "clf-prep/probe";
+        storage.set_item(PROBE, "1").ok()?;
+        storage.remove_item(PROBE).ok()?;
+        Some(Local(storage))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Backend for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.set_item(key, value).map_err(|e| {
+            let name = js_name(&e);
+            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                WriteError::QuotaExceeded
+            } else {
+                WriteError::Unavailable(name)
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        let n = self.0.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_name(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_quota_refuses_writes_that_do_not_fit() {
+        let m = Memory::with_quota(20);
+        assert_eq!(m.set("a", "123456789"), Ok(()));
+        assert_eq!(m.set("b", "123456789012"), Err(WriteError::QuotaExceeded));
+        // Replacing a value counts only the new size.
+        assert_eq!(m.set("a", "1234567890123456789"), Ok(()));
+        assert_eq!(m.get("b"), None);
+    }
+
+    #[test]
+    fn keys_filter_by_prefix() {
+        let m = Memory::default();
+        m.set("clf/a", "1").unwrap();
+        m.set("clf/b", "2").unwrap();
+        m.set("other", "3").unwrap();
+        assert_eq!(m.keys("clf/"), vec!["clf/a", "clf/b"]);
+    }
+}

@@ -1,0 +1,5 @@
+//! Persistence: the only code that touches localStorage. It owns every key, the versioned record
+//! types and their migrations; everything else asks it.
+
+pub mod backend;
+pub mod envelope;

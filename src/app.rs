@@ -45,7 +45,12 @@ pub fn App() -> impl IntoView {
         current
     });
 
+    // Tests mount the app without the service worker; the banner then has nothing to watch.
+    if use_context::<crate::offline::UpdateReady>().is_none() {
+        provide_context(crate::offline::UpdateReady(RwSignal::new(false)));
+    }
     view! {
+        <crate::offline::UpdateBanner/>
         <Header/>
         <main id="main" tabindex="-1">{move || pages::render(route.get())}</main>
         <Footer/>

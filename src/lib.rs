@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod offline;
 pub mod pages;
 pub mod route;
 pub mod store;
@@ -15,5 +16,10 @@ pub const APP_NAME: &str = "CLF-C02 Practice";
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| {
+        let update_ready = leptos::prelude::RwSignal::new(false);
+        offline::register(update_ready);
+        leptos::prelude::provide_context(offline::UpdateReady(update_ready));
+        App()
+    });
 }

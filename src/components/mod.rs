@@ -2,4 +2,5 @@
 
 pub mod chart;
 pub mod layout;
+pub mod question;
 pub mod text;

@@ -1,0 +1,182 @@
+//! One question as the learner answers it: the stem, the options as real radio buttons or
+//! checkboxes in the shuffled display order, "Choose N" enforced, strike-through to eliminate options,
+//! and (in practice and review) the explanation of every option with its documentation link.
+
+use engine::bank::{Kind, Question};
+use leptos::prelude::*;
+
+use crate::components::text::{inline, RichText};
+
+/// Option letters as the keyboard shortcuts name them.
+pub const LETTERS: [char; 6] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+fn choose_word(n: usize) -> &'static str {
+    match n {
+        2 => "TWO",
+        3 => "THREE",
+        _ => "ALL THAT APPLY",
+    }
+}
+
+/// The "Choose TWO: 1 chosen, 1 to go" line for multiple-response questions.
+pub fn choose_status(kind: Kind, chosen: usize) -> Option<String> {
+    match kind {
+        Kind::Single => None,
+        Kind::Multiple(n) => {
+            let n = n as usize;
+            Some(if chosen >= n {
+                format!("Choose {}: {chosen} of {n} chosen. Clear one to change your answer.", choose_word(n))
+            } else {
+                format!("Choose {}: {chosen} of {n} chosen, {} to go.", choose_word(n), n - chosen)
+            })
+        }
+    }
+}
+
+#[component]
+pub fn QuestionCard(
+    question: &'static Question,
+    /// Authored option indices in display order.
+    order: Vec<u8>,
+    /// e.g. "Question 3 of 65".
+    #[prop(into)]
+    label: String,
+    /// Chosen options (authored indices).
+    #[prop(into)]
+    chosen: Signal<Vec<u8>>,
+    /// Options struck through (authored indices).
+    #[prop(into)]
+    struck: Signal<Vec<u8>>,
+    on_toggle: Callback<u8>,
+    on_strike: Callback<u8>,
+    /// Show the explanations and which options are right.
+    #[prop(into)]
+    reveal: Signal<bool>,
+) -> impl IntoView {
+    let kind = question.kind;
+    let input_type = if kind == Kind::Single { "radio" } else { "checkbox" };
+    let group = format!("q-{}", question.id);
+    let status = move || choose_status(kind, chosen.get().len());
+    let full = move || kind != Kind::Single && chosen.get().len() >= kind.choose();
+    let options = order
+        .into_iter()
+        .enumerate()
+        .map(|(position, authored)| {
+            let option = &question.options[authored as usize];
+            let letter = LETTERS.get(position).copied().unwrap_or('?');
+            let input_id = format!("{group}-{authored}");
+            let is_chosen = move || chosen.get().contains(&authored);
+            let is_struck = move || struck.get().contains(&authored);
+            let verdict = move || {
+                if !reveal.get() {
+                    return None;
+                }
+                Some(match (option.correct, is_chosen()) {
+                    (true, true) => ("verdict right", "Correct, and you chose it"),
+                    (true, false) => ("verdict missed", "Correct answer"),
+                    (false, true) => ("verdict wrong", "Your choice: incorrect"),
+                    (false, false) => ("verdict neutral", "Incorrect"),
+                })
+            };
+            let class = move || {
+                let mut c = String::from("question-option");
+                if is_chosen() {
+                    c.push_str(" chosen");
+                }
+                if is_struck() {
+                    c.push_str(" struck");
+                }
+                if reveal.get() {
+                    c.push_str(if option.correct { " is-correct" } else { " is-incorrect" });
+                }
+                c
+            };
+            let strike_label = format!("Strike out option {letter}");
+            view! {
+                <li class=class>
+                    <div class="option-row">
+                        <input
+                            type=input_type
+                            id=input_id.clone()
+                            name=group.clone()
+                            prop:checked=is_chosen
+                            disabled=move || reveal.get() || (full() && !is_chosen())
+                            on:change=move |_| on_toggle.run(authored)
+                        />
+                        <label for=input_id>
+                            <span class="option-letter" aria-hidden="true">{letter}". "</span>
+                            <span class="option-text">{inline(option.text)}</span>
+                        </label>
+                        <button
+                            type="button"
+                            class="strike-button"
+                            aria-label=strike_label
+                            aria-pressed=move || if is_struck() { "true" } else { "false" }
+                            hidden=move || reveal.get()
+                            on:click=move |_| on_strike.run(authored)
+                        >
+                            "⨯"
+                        </button>
+                    </div>
+                    {move || verdict().map(|(class, text)| view! {
+                        <div class="option-feedback">
+                            <strong class=class>{text}": "</strong>
+                            {inline(option.why)}
+                        </div>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="question-card">
+            <legend class="question-label">{label}</legend>
+            <div class="question-stem"><RichText text=question.stem/></div>
+            {move || status().map(|s| view! { <p class="choose-status" aria-live="polite">{s}</p> })}
+            <ol class="question-options" role="list">{options}</ol>
+            {move || reveal.get().then(|| view! {
+                <p class="references">
+                    "Learn more: "
+                    {question.refs.iter().map(|r| view! {
+                        <a href=*r target="_blank" rel="noopener noreferrer">{doc_title(r)}</a>" "
+                    }).collect_view()}
+                </p>
+            })}
+        </fieldset>
+    }
+}
+
+/// A short readable name for a documentation link: its host and last path segment.
+pub fn doc_title(url: &str) -> String {
+    let rest = url.trim_start_matches("https://");
+    let host = rest.split('/').next().unwrap_or(rest);
+    let last = rest.trim_end_matches('/').rsplit('/').next().filter(|s| *s != host).unwrap_or("");
+    if last.is_empty() {
+        host.to_string()
+    } else {
+        format!("{host} › {last}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choose_status_counts_down_and_stops_at_the_limit() {
+        assert_eq!(choose_status(Kind::Single, 1), None);
+        assert_eq!(choose_status(Kind::Multiple(2), 0).unwrap(), "Choose TWO: 0 of 2 chosen, 2 to go.");
+        assert_eq!(choose_status(Kind::Multiple(2), 1).unwrap(), "Choose TWO: 1 of 2 chosen, 1 to go.");
+        assert!(choose_status(Kind::Multiple(3), 3).unwrap().starts_with("Choose THREE: 3 of 3 chosen. Clear one"));
+    }
+
+    #[test]
+    fn doc_titles_name_host_and_page() {
+        assert_eq!(
+            doc_title("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html"),
+            "docs.aws.amazon.com › id_roles.html"
+        );
+        assert_eq!(doc_title("https://aws.amazon.com/s3/faqs/"), "aws.amazon.com › faqs");
+        assert_eq!(doc_title("https://aws.amazon.com/"), "aws.amazon.com");
+    }
+}

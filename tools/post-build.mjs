@@ -1,0 +1,43 @@
+// Trunk post-build hook (node, which every machine of ours has). On the staged build it:
+//  1. pins the Content-Security-Policy: only our own scripts and wasm, the one inline loader Trunk
+//     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
+//  2. writes sw.js with the exact list of this build's hashed files and a version derived from them.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this from a Trunk hook");
+const root = new URL("..", import.meta.url).pathname;
+
+const indexPath = join(staging, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`
+);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+if (!html.includes('http-equiv="Content-Security-Policy"')) {
+  html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+}
+writeFileSync(indexPath, html);
+
+const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js").sort();
+const version = createHash("sha256");
+for (const f of files) version.update(f).update(readFileSync(join(staging, f)));
+const precache = ["./", ...files.map((f) => `./${f}`)];
+const sw = readFileSync(join(root, "static/sw.js"), "utf8")
+  .replace("__VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__FILES__", JSON.stringify(precache));
+writeFileSync(join(staging, "sw.js"), sw);
+console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${precache.length} entries`);

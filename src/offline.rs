@@ -14,14 +14,20 @@ pub struct UpdateReady(pub RwSignal<bool>);
 fn sw_container() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = window().navigator();
     // Browsers without service workers (or insecure contexts) lack the property entirely.
-    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
 }
 
 /// Registers the service worker and flags `ready` when an update waits.
 pub fn register(ready: RwSignal<bool>) {
-    let Some(container) = sw_container() else { return };
+    let Some(container) = sw_container() else {
+        return;
+    };
     leptos::task::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else { return };
+        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+            return;
+        };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         let has_controller = move || sw_container().and_then(|c| c.controller()).is_some();
         if registration.waiting().is_some() && has_controller() {
@@ -29,7 +35,9 @@ pub fn register(ready: RwSignal<bool>) {
         }
         let watched = registration.clone();
         let on_update = Closure::<dyn FnMut()>::new(move || {
-            let Some(worker) = watched.installing() else { return };
+            let Some(worker) = watched.installing() else {
+                return;
+            };
             let w = worker.clone();
             let on_state = Closure::<dyn FnMut()>::new(move || {
                 if w.state() == ServiceWorkerState::Installed && has_controller() {
@@ -47,7 +55,9 @@ pub fn register(ready: RwSignal<bool>) {
 
 /// Activates the waiting version and reloads once it controls the page.
 pub fn apply_update() {
-    let Some(container) = sw_container() else { return };
+    let Some(container) = sw_container() else {
+        return;
+    };
     let reload = Closure::<dyn FnMut()>::new(|| {
         let _ = window().location().reload();
     });
@@ -55,7 +65,11 @@ pub fn apply_update() {
     reload.forget();
     leptos::task::spawn_local(async move {
         if let Ok(registration) = JsFuture::from(container.get_registration()).await {
-            if let Some(waiting) = registration.dyn_into::<ServiceWorkerRegistration>().ok().and_then(|r| r.waiting()) {
+            if let Some(waiting) = registration
+                .dyn_into::<ServiceWorkerRegistration>()
+                .ok()
+                .and_then(|r| r.waiting())
+            {
                 let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
             }
         }

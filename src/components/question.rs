@@ -25,9 +25,16 @@ pub fn choose_status(kind: Kind, chosen: usize) -> Option<String> {
         Kind::Multiple(n) => {
             let n = n as usize;
             Some(if chosen >= n {
-                format!("Choose {}: {chosen} of {n} chosen. Clear one to change your answer.", choose_word(n))
+                format!(
+                    "Choose {}: {chosen} of {n} chosen. Clear one to change your answer.",
+                    choose_word(n)
+                )
             } else {
-                format!("Choose {}: {chosen} of {n} chosen, {} to go.", choose_word(n), n - chosen)
+                format!(
+                    "Choose {}: {chosen} of {n} chosen, {} to go.",
+                    choose_word(n),
+                    n - chosen
+                )
             })
         }
     }
@@ -54,7 +61,11 @@ pub fn QuestionCard(
     reveal: Signal<bool>,
 ) -> impl IntoView {
     let kind = question.kind;
-    let input_type = if kind == Kind::Single { "radio" } else { "checkbox" };
+    let input_type = if kind == Kind::Single {
+        "radio"
+    } else {
+        "checkbox"
+    };
     let group = format!("q-{}", question.id);
     let status = move || choose_status(kind, chosen.get().len());
     let full = move || kind != Kind::Single && chosen.get().len() >= kind.choose();
@@ -87,7 +98,11 @@ pub fn QuestionCard(
                     c.push_str(" struck");
                 }
                 if reveal.get() {
-                    c.push_str(if option.correct { " is-correct" } else { " is-incorrect" });
+                    c.push_str(if option.correct {
+                        " is-correct"
+                    } else {
+                        " is-incorrect"
+                    });
                 }
                 c
             };
@@ -150,7 +165,12 @@ pub fn QuestionCard(
 pub fn doc_title(url: &str) -> String {
     let rest = url.trim_start_matches("https://");
     let host = rest.split('/').next().unwrap_or(rest);
-    let last = rest.trim_end_matches('/').rsplit('/').next().filter(|s| *s != host).unwrap_or("");
+    let last = rest
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|s| *s != host)
+        .unwrap_or("");
     if last.is_empty() {
         host.to_string()
     } else {
@@ -165,9 +185,17 @@ mod tests {
     #[test]
     fn choose_status_counts_down_and_stops_at_the_limit() {
         assert_eq!(choose_status(Kind::Single, 1), None);
-        assert_eq!(choose_status(Kind::Multiple(2), 0).unwrap(), "Choose TWO: 0 of 2 chosen, 2 to go.");
-        assert_eq!(choose_status(Kind::Multiple(2), 1).unwrap(), "Choose TWO: 1 of 2 chosen, 1 to go.");
-        assert!(choose_status(Kind::Multiple(3), 3).unwrap().starts_with("Choose THREE: 3 of 3 chosen. Clear one"));
+        assert_eq!(
+            choose_status(Kind::Multiple(2), 0).unwrap(),
+            "Choose TWO: 0 of 2 chosen, 2 to go."
+        );
+        assert_eq!(
+            choose_status(Kind::Multiple(2), 1).unwrap(),
+            "Choose TWO: 1 of 2 chosen, 1 to go."
+        );
+        assert!(choose_status(Kind::Multiple(3), 3)
+            .unwrap()
+            .starts_with("Choose THREE: 3 of 3 chosen. Clear one"));
     }
 
     #[test]
@@ -176,7 +204,10 @@ mod tests {
             doc_title("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html"),
             "docs.aws.amazon.com › id_roles.html"
         );
-        assert_eq!(doc_title("https://aws.amazon.com/s3/faqs/"), "aws.amazon.com › faqs");
+        assert_eq!(
+            doc_title("https://aws.amazon.com/s3/faqs/"),
+            "aws.amazon.com › faqs"
+        );
         assert_eq!(doc_title("https://aws.amazon.com/"), "aws.amazon.com");
     }
 }

@@ -2,6 +2,7 @@
 //! blueprint, and (in later modules) forms, scoring, the diagnostic, readiness and review scheduling.
 //! Everything here compiles and tests natively; the app only calls it.
 
+pub mod attempt;
 pub mod bank;
 pub mod blueprint;
 pub mod markup;

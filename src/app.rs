@@ -23,6 +23,7 @@ fn location_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::state::provide_app_state(crate::store::vault::Vault::open());
     let (route, set_route) = signal(location_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(location_route())
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
     view! {
         <crate::offline::UpdateBanner/>
         <Header/>
+        <crate::state::NoticeBanner/>
         <main id="main" tabindex="-1">{move || pages::render(route.get())}</main>
         <Footer/>
     }

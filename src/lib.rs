@@ -6,6 +6,7 @@ pub mod components;
 pub mod offline;
 pub mod pages;
 pub mod route;
+pub mod state;
 pub mod store;
 
 pub use app::App;

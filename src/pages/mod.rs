@@ -8,6 +8,7 @@ pub mod about;
 pub mod coming;
 pub mod home;
 pub mod not_found;
+pub mod settings;
 
 pub fn render(route: Route) -> AnyView {
     match route {
@@ -15,6 +16,7 @@ pub fn render(route: Route) -> AnyView {
         Route::About => view! { <about::About/> }.into_any(),
         Route::Scoring => view! { <about::Scoring/> }.into_any(),
         Route::Bank => view! { <about::BankPage/> }.into_any(),
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
         other => view! { <coming::Coming route=other/> }.into_any(),
     }

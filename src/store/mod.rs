@@ -3,4 +3,5 @@
 
 pub mod backend;
 pub mod envelope;
+pub mod records;
 pub mod vault;

@@ -1,0 +1,114 @@
+//! Settings: exam accommodation, theme, confidence prompts, exam date, keyboard help, and reset.
+
+use leptos::prelude::*;
+
+use crate::state::{Notices, SettingsState, Store};
+use crate::store::records::{Settings, Theme};
+use engine::attempt::mock_minutes;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = expect_context::<SettingsState>().0;
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let confirming_reset = RwSignal::new(false);
+    let reset_done = RwSignal::new(false);
+    let persistent = store.with(|v| v.is_persistent());
+
+    let theme_choice = move |theme: Theme, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="theme"
+                    prop:checked=move || settings.with(|s| s.theme == theme)
+                    on:change=move |_| settings.update(|s| s.theme = theme)
+                />
+                {label}
+            </label>
+        }
+    };
+    let reset = move |_| {
+        store.with(|v| v.clear_everything());
+        settings.set(Settings::default());
+        notices.0.set(Vec::new());
+        confirming_reset.set(false);
+        reset_done.set(true);
+    };
+
+    view! {
+        <section class="page settings">
+            <h1>"Settings"</h1>
+            {(!persistent).then(|| view! {
+                <p class="warning-text">"This browser is not letting the app store data: settings and progress last only while this tab is open."</p>
+            })}
+            <h2>"Exam time"</h2>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.with(|s| s.accommodation)
+                    on:change=move |ev| settings.update(|s| s.accommodation = event_target_checked(&ev))
+                />
+                {format!(
+                    "Add the 30-minute accommodation for English as a second language ({} minutes instead of {})",
+                    mock_minutes(true),
+                    mock_minutes(false)
+                )}
+            </label>
+            <h2>"Answering"</h2>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.with(|s| s.confidence_prompts)
+                    on:change=move |ev| settings.update(|s| s.confidence_prompts = event_target_checked(&ev))
+                />
+                "Ask how sure I am after each answer (for the calibration view)"
+            </label>
+            <h2>"Exam date"</h2>
+            <label for="exam-date">"My exam is on "</label>
+            <input
+                id="exam-date"
+                type="date"
+                prop:value=move || settings.with(|s| s.exam_date.clone().unwrap_or_default())
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    settings.update(|s| s.exam_date = (!value.is_empty()).then_some(value));
+                }
+            />
+            <fieldset class="theme-choice">
+                <legend>"Theme"</legend>
+                {theme_choice(Theme::System, "Follow the system")}
+                {theme_choice(Theme::Light, "Light")}
+                {theme_choice(Theme::Dark, "Dark")}
+            </fieldset>
+            <h2 id="keyboard">"Keyboard"</h2>
+            <table class="data-table">
+                <caption>"During an exam or practice"</caption>
+                <thead><tr><th scope="col">"Key"</th><th scope="col">"Does"</th></tr></thead>
+                <tbody>
+                    <tr><td><kbd>"1"</kbd>"–"<kbd>"5"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd></td><td>"Choose or clear that option"</td></tr>
+                    <tr><td><kbd>"N"</kbd>" / "<kbd>"P"</kbd></td><td>"Next / previous question"</td></tr>
+                    <tr><td><kbd>"F"</kbd></td><td>"Flag or unflag the question for review"</td></tr>
+                    <tr><td>"Arrow keys"</td><td>"Move between questions in the navigator"</td></tr>
+                    <tr><td><kbd>"Tab"</kbd></td><td>"Move between controls; Space or Enter activates"</td></tr>
+                </tbody>
+            </table>
+            <h2>"Reset"</h2>
+            <p>"Removes every attempt, review, setting and backup this app has stored in this browser."</p>
+            <Show
+                when=move || confirming_reset.get()
+                fallback=move || view! { <button type="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }
+            >
+                <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
+                    <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
+                    <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                    " "
+                    <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
+                </div>
+            </Show>
+            <Show when=move || reset_done.get()>
+                <p role="status">"Everything was reset."</p>
+            </Show>
+        </section>
+    }
+}

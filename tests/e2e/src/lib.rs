@@ -189,10 +189,18 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// The fresh browser profile of this driver's session.
+    fn profile(&self) -> PathBuf {
+        std::env::temp_dir().join(format!("clf-e2e-{}-{}", std::process::id(), self.port))
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(self.profile());
     }
 }
 

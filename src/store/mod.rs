@@ -4,4 +4,5 @@
 pub mod backend;
 pub mod envelope;
 pub mod records;
+pub mod transfer;
 pub mod vault;

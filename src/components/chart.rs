@@ -57,3 +57,89 @@ pub fn BarChart(bars: Vec<Bar>, max: f64, #[prop(into)] title: String) -> impl I
         </svg>
     }
 }
+
+/// One attempt on the trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub label: String,
+    pub scaled: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Scaled scores over attempts, with each attempt's 95 % band and the 700 and 750 lines.
+#[component]
+pub fn TrendChart(points: Vec<TrendPoint>, #[prop(into)] title: String) -> impl IntoView {
+    const W: f64 = 640.0;
+    const H: f64 = 260.0;
+    const LEFT: f64 = 44.0;
+    const RIGHT: f64 = 12.0;
+    const TOP: f64 = 10.0;
+    const BOTTOM: f64 = 30.0;
+    let y = |score: f64| TOP + (1000.0 - score.clamp(100.0, 1000.0)) / 900.0 * (H - TOP - BOTTOM);
+    let n = points.len().max(1);
+    let x = move |i: usize| {
+        if n == 1 {
+            (LEFT + W - RIGHT) / 2.0
+        } else {
+            LEFT + i as f64 * (W - LEFT - RIGHT) / (n - 1) as f64
+        }
+    };
+    let path: String = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                "{}{:.1},{:.1}",
+                if i == 0 { "M" } else { " L" },
+                x(i),
+                y(p.scaled)
+            )
+        })
+        .collect();
+    let label = title.clone();
+    view! {
+        <svg class="trend-chart" role="img" aria-label=label viewBox=format!("0 0 {W} {H}")>
+            <title>{title}</title>
+            {[100.0, 400.0, 700.0, 750.0, 1000.0].map(|s| {
+                let class = match s as u32 { 700 => "line-pass", 750 => "line-ready", _ => "line-grid" };
+                view! {
+                    <line x1=LEFT x2=W - RIGHT y1=y(s) y2=y(s) class=class/>
+                    <text x=LEFT - 6.0 y=y(s) + 4.0 class="axis-label" text-anchor="end">{s}</text>
+                }
+            }).collect_view()}
+            {points.iter().enumerate().map(|(i, p)| view! {
+                <line x1=x(i) x2=x(i) y1=y(p.low) y2=y(p.high) class="band"/>
+            }).collect_view()}
+            <path d=path class="trend-line"/>
+            {points.iter().enumerate().map(|(i, p)| view! {
+                <circle cx=x(i) cy=y(p.scaled) r="5" class="trend-point">
+                    <title>{format!("{}: {:.0} (95 % band {:.0}–{:.0})", p.label, p.scaled, p.low, p.high)}</title>
+                </circle>
+            }).collect_view()}
+        </svg>
+    }
+}
+
+/// A score on the 100–1000 bar with its band and the 700 line.
+#[component]
+pub fn ScoreBar(scaled: f64, low: f64, high: f64) -> impl IntoView {
+    const W: f64 = 600.0;
+    let x = |s: f64| 10.0 + (s.clamp(100.0, 1000.0) - 100.0) / 900.0 * (W - 20.0);
+    view! {
+        <svg
+            class="score-bar"
+            role="img"
+            aria-label=format!("Estimated {scaled:.0} on the 100 to 1000 scale, 95 % band {low:.0} to {high:.0}; 700 passes")
+            viewBox=format!("0 0 {W} 64")
+        >
+            <rect x="10" y="20" width=W - 20.0 height="14" rx="7" class="bar-track"/>
+            <rect x=x(low) y="20" width=(x(high) - x(low)).max(2.0) height="14" rx="7" class="band-fill"/>
+            <line x1=x(700.0) x2=x(700.0) y1="12" y2="42" class="line-pass"/>
+            <text x=x(700.0) y="58" text-anchor="middle" class="axis-label">"700 pass"</text>
+            <text x="10" y="58" class="axis-label">"100"</text>
+            <text x=W - 10.0 y="58" text-anchor="end" class="axis-label">"1000"</text>
+            <circle cx=x(scaled) cy="27" r="9" class="score-dot"/>
+        </svg>
+    }
+}

@@ -87,3 +87,141 @@ pub fn NoticeBanner() -> impl IntoView {
         </Show>
     }
 }
+
+/// This tab's id: kept in sessionStorage, so a reload is still the same tab and resumes its attempt,
+/// while a second tab gets its own.
+pub fn tab_id() -> String {
+    use gloo_storage::{SessionStorage, Storage};
+    const KEY: &str = "clf-prep/tab";
+    if let Ok(id) = SessionStorage::get::<String>(KEY) {
+        return id;
+    }
+    let mut bytes = [0u8; 8];
+    let _ = getrandom::fill(&mut bytes);
+    let id = bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let _ = SessionStorage::set(KEY, &id);
+    id
+}
+
+/// The attempt in progress and whether this tab may change it.
+#[derive(Clone, Copy)]
+pub struct ActiveState {
+    pub attempt: RwSignal<Option<engine::attempt::Attempt>>,
+    /// False while another tab runs the attempt: this tab shows it read-only.
+    pub owned: RwSignal<bool>,
+    tab: StoredValue<String>,
+}
+
+impl ActiveState {
+    fn save(&self, store: Store, notices: Notices) {
+        use crate::store::active::{ActiveRecord, ACTIVE_KEY, ACTIVE_MIGRATIONS};
+        if !self.owned.get_untracked() {
+            return;
+        }
+        let result = match self.attempt.get_untracked() {
+            Some(attempt) if !attempt.is_submitted() => {
+                let record = ActiveRecord {
+                    owner: self.tab.get_value(),
+                    heartbeat_ms: js_sys::Date::now(),
+                    attempt,
+                };
+                store.with(|v| v.save(ACTIVE_KEY, &record, ACTIVE_MIGRATIONS))
+            }
+            _ => {
+                store.with(|v| v.remove(ACTIVE_KEY));
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            store.with(|v| v.report_unsaved(ACTIVE_KEY, &e));
+            notices.collect(store);
+        }
+    }
+
+    /// Claims the stored attempt for this tab (the learner chose to continue here).
+    pub fn take_over(&self, store: Store, notices: Notices) {
+        self.owned.set(true);
+        self.save(store, notices);
+    }
+}
+
+/// Loads the attempt in progress, decides who owns it, saves every change and keeps the heartbeat,
+/// and follows other tabs through the storage event.
+pub fn provide_active_state() {
+    use crate::store::active::{
+        ActiveRecord, Ownership, ACTIVE_KEY, ACTIVE_MIGRATIONS, HEARTBEAT_MS,
+    };
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let tab = tab_id();
+    let now = js_sys::Date::now();
+    let record = store.with(|v| v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, now));
+    notices.collect(store);
+    let owned = record
+        .as_ref()
+        .is_none_or(|r| r.ownership(&tab, now) != Ownership::OtherTab);
+    let state = ActiveState {
+        attempt: RwSignal::new(record.map(|r| r.attempt)),
+        owned: RwSignal::new(owned),
+        tab: StoredValue::new(tab.clone()),
+    };
+    provide_context(state);
+
+    // Every change is saved at once (the first run only claims an orphaned attempt).
+    Effect::new(move |_| {
+        state.attempt.track();
+        state.save(store, notices);
+    });
+    let tab_for_events = tab.clone();
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if state.owned.get_untracked()
+                && state
+                    .attempt
+                    .with_untracked(|a| a.as_ref().is_some_and(|a| !a.is_submitted()))
+            {
+                state.save(store, notices);
+            } else if !state.owned.get_untracked() {
+                // The owner may have gone quiet (closed without finishing): offer to resume here.
+                let record = store.with(|v| {
+                    v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, js_sys::Date::now())
+                });
+                match record {
+                    Some(r) if r.ownership(&tab, js_sys::Date::now()) == Ownership::Orphaned => {
+                        state.owned.set(true)
+                    }
+                    None => {
+                        state.attempt.set(None);
+                        state.owned.set(true);
+                    }
+                    _ => {}
+                }
+            }
+        },
+        std::time::Duration::from_millis(HEARTBEAT_MS as u64),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(ACTIVE_KEY) {
+            return;
+        }
+        let record = store
+            .with(|v| v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, js_sys::Date::now()));
+        match record {
+            Some(r) if r.owner != tab_for_events => {
+                // Another tab runs (or took over) the attempt: follow it read-only.
+                state.owned.set(false);
+                state.attempt.set(Some(r.attempt));
+            }
+            Some(_) => {}
+            None => {
+                if !state.owned.get_untracked() {
+                    state.attempt.set(None);
+                    state.owned.set(true);
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

@@ -1,6 +1,7 @@
 //! Persistence: the only code that touches localStorage. It owns every key, the versioned record
 //! types and their migrations; everything else asks it.
 
+pub mod active;
 pub mod backend;
 pub mod envelope;
 pub mod records;

@@ -4,6 +4,7 @@
 pub mod active;
 pub mod backend;
 pub mod envelope;
+pub mod progress;
 pub mod records;
 pub mod transfer;
 pub mod vault;

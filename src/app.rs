@@ -25,6 +25,7 @@ fn location_route() -> Route {
 pub fn App() -> impl IntoView {
     crate::state::provide_app_state(crate::store::vault::Vault::open());
     crate::state::provide_active_state();
+    crate::state::provide_progress_state();
     let (route, set_route) = signal(location_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(location_route())

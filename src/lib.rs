@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod grading;
 pub mod offline;
 pub mod pages;
 pub mod route;

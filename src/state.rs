@@ -225,3 +225,48 @@ pub fn provide_active_state() {
     });
     on_cleanup(move || listener.remove());
 }
+
+/// The learner's history, saved whenever it changes. When the quota is full, the detail of the
+/// oldest attempts is pruned (their summaries stay) until the record fits, and the learner is told.
+#[derive(Clone, Copy)]
+pub struct ProgressState(pub RwSignal<crate::store::progress::Progress>);
+
+pub fn provide_progress_state() {
+    use crate::store::backend::WriteError;
+    use crate::store::progress::{Progress, PROGRESS_KEY, PROGRESS_MIGRATIONS};
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let progress: Progress = store
+        .with(|v| v.load(PROGRESS_KEY, PROGRESS_MIGRATIONS, js_sys::Date::now()))
+        .unwrap_or_default();
+    notices.collect(store);
+    let progress = RwSignal::new(progress);
+    provide_context(ProgressState(progress));
+    Effect::new(move |first: Option<()>| {
+        progress.track();
+        if first.is_none() {
+            return;
+        }
+        let mut pruned = 0;
+        loop {
+            let result = progress
+                .with_untracked(|p| store.with(|v| v.save(PROGRESS_KEY, p, PROGRESS_MIGRATIONS)));
+            match result {
+                Ok(()) => break,
+                Err(WriteError::QuotaExceeded)
+                    if progress.try_update_untracked(|p| p.prune_oldest_detail()) == Some(true) =>
+                {
+                    pruned += 1
+                }
+                Err(e) => {
+                    store.with(|v| v.report_unsaved(PROGRESS_KEY, &e));
+                    break;
+                }
+            }
+        }
+        if pruned > 0 {
+            store.with(|v| v.report_pruned(pruned));
+        }
+        notices.collect(store);
+    });
+}

@@ -8,6 +8,8 @@ pub mod about;
 pub mod coming;
 pub mod home;
 pub mod not_found;
+pub mod results;
+pub mod review;
 pub mod settings;
 
 pub fn render(route: Route) -> AnyView {
@@ -16,6 +18,8 @@ pub fn render(route: Route) -> AnyView {
         Route::About => view! { <about::About/> }.into_any(),
         Route::Scoring => view! { <about::Scoring/> }.into_any(),
         Route::Bank => view! { <about::BankPage/> }.into_any(),
+        Route::Results(id) => view! { <results::Results id/> }.into_any(),
+        Route::Review(id) => view! { <review::Review id/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
         other => view! { <coming::Coming route=other/> }.into_any(),

@@ -1,0 +1,171 @@
+//! Results of one attempt: the scaled score with its band and probability of passing, each domain's
+//! verdict, time used and pacing, confidence calibration, and the unscored questions revealed.
+
+use engine::attempt::{Attempt, Confidence, Mode};
+use engine::bank;
+use leptos::prelude::*;
+
+use crate::components::chart::ScoreBar;
+use crate::components::exam::clock;
+use crate::route::Route;
+use crate::state::ProgressState;
+use crate::store::progress::{Summary, Verdict};
+use engine::blueprint::{EXAM_MINUTES, FORM_ITEMS, PASS_SCALED};
+
+/// Seconds a question on the real exam allows on average (90 minutes over 65 questions).
+pub const SECONDS_PER_QUESTION: f64 = EXAM_MINUTES as f64 * 60.0 / FORM_ITEMS as f64;
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Diagnostic => "Diagnostic",
+        Mode::Mock => "Mock exam",
+        Mode::Practice => "Practice",
+    }
+}
+
+pub fn date_of(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// How often each confidence level was right: (level, right, total).
+pub fn calibration(attempt: &Attempt) -> Vec<(Confidence, usize, usize)> {
+    [Confidence::Sure, Confidence::Unsure, Confidence::Guessed]
+        .into_iter()
+        .map(|level| {
+            let mut right = 0;
+            let mut total = 0;
+            for (item, response) in attempt.items.iter().zip(&attempt.responses) {
+                if response.confidence == Some(level) {
+                    total += 1;
+                    if bank::find(item.id)
+                        .is_some_and(|q| crate::grading::is_correct(q, &response.chosen))
+                    {
+                        right += 1;
+                    }
+                }
+            }
+            (level, right, total)
+        })
+        .filter(|(_, _, total)| *total > 0)
+        .collect()
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "verdict right",
+        Verdict::NeedsImprovement => "verdict wrong",
+        Verdict::NotEnoughEvidence => "verdict neutral",
+    }
+}
+
+#[component]
+fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
+    let passed = summary.passed();
+    let id = summary.id.clone();
+    let unscored: Vec<usize> = detail
+        .iter()
+        .flat_map(|d| {
+            d.items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| !i.scored)
+                .map(|(n, _)| n + 1)
+        })
+        .collect();
+    let pacing = detail.as_ref().map(|d| {
+        let times: Vec<f64> = d.responses.iter().map(|r| r.time_ms / 1000.0).collect();
+        let average = times.iter().sum::<f64>() / times.len().max(1) as f64;
+        let over = times
+            .iter()
+            .filter(|&&t| t > 2.0 * SECONDS_PER_QUESTION)
+            .count();
+        (average, over)
+    });
+    let calibration = detail.as_ref().map(calibration).unwrap_or_default();
+    view! {
+        <p class="result-meta">{mode_name(summary.mode)} " · " {date_of(summary.started_ms)} " · time used " {clock(summary.time_used_ms)}</p>
+        {summary.timed_out.then(|| view! { <p class="warning-text" role="status">"Time ran out, so the attempt was submitted automatically."</p> })}
+        <div class="score-headline">
+            <p class="score-number"><span class="sr-only">"Estimated scaled score "</span>{summary.scaled}</p>
+            <p class=if passed { "badge pass" } else { "badge fail" }>
+                {if passed { "Estimated pass" } else { "Below the pass line" }}
+            </p>
+        </div>
+        <ScoreBar scaled=summary.scaled as f64 low=summary.low as f64 high=summary.high as f64/>
+        <p>
+            "95 % band: " <strong>{summary.low} "–" {summary.high}</strong> ". Probability of passing: "
+            <strong>{format!("{:.0} %", summary.p_pass * 100.0)}</strong> ". "
+            {summary.correct_scored} " of " {summary.scored_items} " scored questions right. "
+            "The score is an estimate from our own item model, not an AWS score; "
+            <a href=Route::Scoring.href()>"how scoring works"</a> "."
+        </p>
+        <h2>"By domain"</h2>
+        <table class="data-table">
+            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Result"</th><th scope="col">"Scored questions right"</th></tr></thead>
+            <tbody>
+                {summary.domains.iter().map(|d| view! {
+                    <tr>
+                        <th scope="row">{d.domain.name()}</th>
+                        <td><span class=verdict_class(d.verdict)>{d.verdict.words()}</span></td>
+                        <td>
+                            <meter min="0" max=d.total.max(1) value=d.correct aria-label=format!("{} of {}", d.correct, d.total)></meter>
+                            " " {d.correct} " / " {d.total}
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {pacing.map(|(average, over)| view! {
+            <h2>"Pacing"</h2>
+            <p>
+                {format!("{average:.0} seconds a question on average, against the {SECONDS_PER_QUESTION:.0} seconds the real exam allows. ")}
+                {(over > 0).then(|| format!("{over} question(s) took more than twice that."))}
+            </p>
+        })}
+        {(!calibration.is_empty()).then(|| view! {
+            <h2>"Confidence"</h2>
+            <ul>
+                {calibration.into_iter().map(|(level, right, total)| view! {
+                    <li>{format!("{:?}: {right} of {total} right ({:.0} %)", level, right as f64 * 100.0 / total as f64)}</li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(!unscored.is_empty()).then(|| view! {
+            <h2>"Unscored questions"</h2>
+            <p>
+                {unscored.len()} " questions were unscored, as the real exam's 15 pretest questions are, and are excluded from the score: "
+                {unscored.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", ")} "."
+            </p>
+        })}
+        <p class="exam-actions">
+            <a class="button primary" href=Route::Review(id).href()>"Review every question"</a>
+            <a class="button" href=Route::Progress.href()>"Progress and readiness"</a>
+        </p>
+        <p class="disclaimer">{format!("Practice scores are estimates. The real exam passes at {PASS_SCALED} on its own scale.")}</p>
+    }
+}
+
+#[component]
+pub fn Results(id: String) -> impl IntoView {
+    let progress = expect_context::<ProgressState>().0;
+    view! {
+        <section class="page results">
+            <h1>"Results"</h1>
+            {move || match progress.with(|p| p.attempt(&id).cloned()) {
+                Some(record) => view! { <SummaryView summary=record.summary detail=record.detail/> }.into_any(),
+                None => view! {
+                    <p>"This attempt is not in this browser's history (it may have been reset, or saved in another browser)."</p>
+                    <p><a href=Route::Progress.href()>"See your history"</a></p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

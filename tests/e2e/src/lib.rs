@@ -348,3 +348,49 @@ pub async fn wait_for_heading(client: &Client, expected: &str) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// axe-core from the npm tools `./x` installs.
+fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}): ./x test installs axe-core",
+            path.display()
+        )
+    })
+}
+
+/// Runs axe-core (WCAG 2 A and AA rules) on the current page in the given theme and fails on any
+/// violation, naming the rule and the elements.
+pub async fn assert_accessible(client: &Client, theme: &str) {
+    let set_theme =
+        format!("document.documentElement.setAttribute('data-theme', '{theme}'); return true;");
+    client
+        .execute(&set_theme, vec![])
+        .await
+        .expect("set the theme");
+    client
+        .execute(&format!("{}\nreturn true;", axe_source()), vec![])
+        .await
+        .expect("inject axe-core");
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                 .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))))
+                 .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));"#,
+            vec![],
+        )
+        .await
+        .expect("axe-core result");
+    let violations = result.as_array().cloned().unwrap_or_default();
+    let url = client
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    assert!(
+        violations.is_empty(),
+        "accessibility violations on {url} ({theme}): {violations:#?}"
+    );
+}

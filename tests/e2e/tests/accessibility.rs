@@ -1,0 +1,63 @@
+//! axe-core on every page, in the light and the dark theme: zero WCAG A/AA violations.
+#![cfg(not(target_arch = "wasm32"))]
+
+use e2e::{assert_accessible, browser, dist_dir, wait_for, Driver, StaticServer};
+use fantoccini::Locator;
+
+const ROUTES: [&str; 10] = [
+    "#/",
+    "#/diagnostic",
+    "#/mock",
+    "#/practice",
+    "#/progress",
+    "#/about",
+    "#/about/scoring",
+    "#/about/bank",
+    "#/settings",
+    "#/no-such-page",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_passes_axe_in_light_and_dark() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    for route in ROUTES {
+        c.goto(&format!("{}{}", server.url(), route)).await.unwrap();
+        wait_for("the page heading", || async {
+            c.find(Locator::Css("main h1")).await.ok()
+        })
+        .await;
+        for theme in ["light", "dark"] {
+            assert_accessible(&c, theme).await;
+        }
+    }
+    c.close().await.unwrap();
+}
+
+/// The check itself can fail: a button with no name added to a page is caught.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_axe_check_catches_a_nameless_button() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&server.url()).await.unwrap();
+    wait_for("the page heading", || async {
+        c.find(Locator::Css("main h1")).await.ok()
+    })
+    .await;
+    c.execute("document.querySelector('main').appendChild(document.createElement('button')); return true;", vec![])
+        .await
+        .unwrap();
+    let outcome = tokio::spawn(async move {
+        assert_accessible(&c, "light").await;
+    })
+    .await;
+    let panic = outcome.expect_err("axe should report the nameless button");
+    let message = panic.into_panic();
+    let text = message
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(text.contains("button-name"), "{text}");
+}

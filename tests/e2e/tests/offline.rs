@@ -1,0 +1,47 @@
+//! Offline after the first load: once the service worker controls the page, the server can go away
+//! and the app still loads, routes and runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use e2e::{
+    assert_clean_console, browser, dist_dir, wait_for, wait_for_heading, Driver, StaticServer,
+};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_reloads_and_works_with_the_server_gone() {
+    let mut server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&server.url()).await.unwrap();
+    wait_for_heading(&c, "Practise for the AWS Certified Cloud Practitioner exam").await;
+    wait_for("the service worker to control the page", || async {
+        let controlled = c
+            .execute(
+                "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+                vec![],
+            )
+            .await
+            .ok()?;
+        controlled.as_bool().filter(|&b| b).map(|_| ())
+    })
+    .await;
+    let before = server.requests().len();
+    server.stop();
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", server.port)).is_err(),
+        "the server should be gone"
+    );
+
+    c.refresh().await.unwrap();
+    wait_for_heading(&c, "Practise for the AWS Certified Cloud Practitioner exam").await;
+    c.goto(&format!("{}#/about/scoring", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "How the passing score works").await;
+    assert_eq!(
+        server.requests().len(),
+        before,
+        "nothing reached the stopped server"
+    );
+    assert_clean_console(&c).await;
+    c.close().await.unwrap();
+}

@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     crate::state::provide_app_state(crate::store::vault::Vault::open());
     crate::state::provide_active_state();
     crate::state::provide_progress_state();
+    provide_context(crate::pages::practice::PracticePreset(RwSignal::new(None)));
     let (route, set_route) = signal(location_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(location_route())

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod components;
+pub mod engine_bridge;
+pub mod flow;
 pub mod grading;
 pub mod offline;
 pub mod pages;

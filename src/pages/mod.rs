@@ -6,8 +6,11 @@ use crate::route::Route;
 
 pub mod about;
 pub mod coming;
+pub mod diagnostic;
 pub mod home;
+pub mod mock;
 pub mod not_found;
+pub mod practice;
 pub mod results;
 pub mod review;
 pub mod settings;
@@ -20,6 +23,9 @@ pub fn render(route: Route) -> AnyView {
         Route::Bank => view! { <about::BankPage/> }.into_any(),
         Route::Results(id) => view! { <results::Results id/> }.into_any(),
         Route::Review(id) => view! { <review::Review id/> }.into_any(),
+        Route::Mock => view! { <mock::MockPage/> }.into_any(),
+        Route::Practice => view! { <practice::PracticePage/> }.into_any(),
+        Route::Diagnostic => view! { <diagnostic::DiagnosticPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
         other => view! { <coming::Coming route=other/> }.into_any(),

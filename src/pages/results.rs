@@ -138,6 +138,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
+        {detail.clone().filter(|d| d.mode == Mode::Diagnostic).map(|d| view! { <crate::pages::diagnostic::StudyPlan attempt=d/> })}
         {(!unscored.is_empty()).then(|| view! {
             <h2>"Unscored questions"</h2>
             <p>

@@ -2,8 +2,13 @@
 //! blueprint, and (in later modules) forms, scoring, the diagnostic, readiness and review scheduling.
 //! Everything here compiles and tests natively; the app only calls it.
 
+pub mod adaptive;
 pub mod attempt;
 pub mod bank;
 pub mod blueprint;
+pub mod forms;
+pub mod history;
 pub mod markup;
+pub mod model;
+pub mod report;
 pub mod syllabus;

@@ -1,0 +1,304 @@
+//! The measurement model: a three-parameter logistic item response model with the discrimination
+//! fixed, the guessing floor set by the item's kind, and the difficulty taken from the author's
+//! 1–3 estimate; expected-a-posteriori ability on a quadrature grid with a standard normal prior;
+//! and the transform of ability onto the 100–1000 scale with 700 at the cut. See docs/scoring.md.
+
+use std::sync::OnceLock;
+
+use crate::bank::{self, Difficulty, Kind, Question};
+use crate::blueprint::{MAX_SCALED, MIN_SCALED, PASS_SCALED};
+
+/// Logistic discrimination: 1.7 is the usual scaling that makes the logistic curve track the normal
+/// ogive with unit slope, a neutral choice when no item statistics exist.
+pub const DISCRIMINATION: f64 = 1.7;
+/// Difficulty, in logits, that each authored level stands for.
+pub const fn difficulty_logits(d: Difficulty) -> f64 {
+    match d {
+        Difficulty::Easy => -1.0,
+        Difficulty::Medium => 0.0,
+        Difficulty::Hard => 1.0,
+    }
+}
+/// Share of a typical form a candidate at the cut answers correctly (the standard we model).
+pub const CUT_PROPORTION: f64 = 0.72;
+/// Scaled points per logit above and below the cut.
+pub const SCALED_PER_LOGIT: f64 = 120.0;
+
+pub const GRID_POINTS: usize = 121;
+const GRID_MIN: f64 = -6.0;
+const GRID_STEP: f64 = 0.1;
+
+fn grid(i: usize) -> f64 {
+    GRID_MIN + i as f64 * GRID_STEP
+}
+
+/// One item's parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ItemParams {
+    pub a: f64,
+    pub b: f64,
+    /// The chance of guessing right: 1/4 for one-of-four, 1/C(n,k) for choose k of n.
+    pub c: f64,
+}
+
+fn choose(n: usize, k: usize) -> f64 {
+    (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
+}
+
+impl ItemParams {
+    pub fn of(q: &Question) -> ItemParams {
+        let c = match q.kind {
+            Kind::Single => 1.0 / q.options.len().max(1) as f64,
+            Kind::Multiple(k) => 1.0 / choose(q.options.len(), k as usize),
+        };
+        ItemParams {
+            a: DISCRIMINATION,
+            b: difficulty_logits(q.difficulty),
+            c,
+        }
+    }
+
+    pub fn p_correct(self, theta: f64) -> f64 {
+        self.c + (1.0 - self.c) / (1.0 + (-self.a * (theta - self.b)).exp())
+    }
+
+    /// Fisher information at `theta` (3PL).
+    pub fn information(self, theta: f64) -> f64 {
+        let p = self.p_correct(theta);
+        let q = 1.0 - p;
+        self.a * self.a * (q / p) * ((p - self.c) / (1.0 - self.c)).powi(2)
+    }
+}
+
+/// A posterior over ability on the grid, normalised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Posterior {
+    weights: Vec<f64>,
+}
+
+impl Posterior {
+    /// Prior N(mean, sd²) updated with `(item, correct)` responses.
+    pub fn from_responses(
+        prior_mean: f64,
+        prior_sd: f64,
+        responses: impl IntoIterator<Item = (ItemParams, bool)>,
+    ) -> Posterior {
+        let mut log_w: Vec<f64> = (0..GRID_POINTS)
+            .map(|i| -0.5 * ((grid(i) - prior_mean) / prior_sd).powi(2))
+            .collect();
+        for (item, correct) in responses {
+            for (i, lw) in log_w.iter_mut().enumerate() {
+                let p = item.p_correct(grid(i));
+                *lw += if correct { p.ln() } else { (1.0 - p).ln() };
+            }
+        }
+        let max = log_w.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let mut weights: Vec<f64> = log_w.iter().map(|lw| (lw - max).exp()).collect();
+        let total: f64 = weights.iter().sum();
+        weights.iter_mut().for_each(|w| *w /= total);
+        Posterior { weights }
+    }
+
+    pub fn mean(&self) -> f64 {
+        self.weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w * grid(i))
+            .sum()
+    }
+
+    pub fn sd(&self) -> f64 {
+        let m = self.mean();
+        self.weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w * (grid(i) - m).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// The ability below which a share `q` of the posterior lies (linear within grid cells).
+    pub fn quantile(&self, q: f64) -> f64 {
+        let mut acc = 0.0;
+        for (i, w) in self.weights.iter().enumerate() {
+            if acc + w >= q {
+                let within = if *w > 0.0 { (q - acc) / w } else { 0.0 };
+                return grid(i) - GRID_STEP / 2.0 + within * GRID_STEP;
+            }
+            acc += w;
+        }
+        grid(GRID_POINTS - 1)
+    }
+
+    /// Posterior probability that ability is at least `theta`.
+    pub fn mass_above(&self, theta: f64) -> f64 {
+        self.weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| grid(*i) >= theta)
+            .map(|(_, w)| w)
+            .sum()
+    }
+}
+
+/// The ability at which a candidate answers `CUT_PROPORTION` of the bank's items correctly on
+/// average: the model's stand-in for the minimally qualified candidate.
+pub fn cut_theta() -> f64 {
+    static CUT: OnceLock<f64> = OnceLock::new();
+    *CUT.get_or_init(|| {
+        cut_theta_for(
+            &bank::questions()
+                .iter()
+                .map(ItemParams::of)
+                .collect::<Vec<_>>(),
+        )
+    })
+}
+
+pub fn cut_theta_for(items: &[ItemParams]) -> f64 {
+    if items.is_empty() {
+        return 0.0;
+    }
+    let expected = |t: f64| items.iter().map(|i| i.p_correct(t)).sum::<f64>() / items.len() as f64;
+    let (mut lo, mut hi) = (-6.0, 6.0);
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        if expected(mid) < CUT_PROPORTION {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo + hi) / 2.0
+}
+
+/// Ability onto 100–1000: linear with `SCALED_PER_LOGIT`, 700 at the cut, clamped at the ends as
+/// the real scale is.
+pub fn scaled(theta: f64, cut: f64) -> u16 {
+    let s = f64::from(PASS_SCALED) + SCALED_PER_LOGIT * (theta - cut);
+    s.round()
+        .clamp(f64::from(MIN_SCALED), f64::from(MAX_SCALED)) as u16
+}
+
+/// An ability estimate in exam terms.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    pub theta: f64,
+    pub sd: f64,
+    pub scaled: u16,
+    /// 95 % credible band on the scaled scale.
+    pub low: u16,
+    pub high: u16,
+    pub p_pass: f64,
+}
+
+impl Estimate {
+    pub fn from_posterior(post: &Posterior, cut: f64) -> Estimate {
+        let theta = post.mean();
+        let low = scaled(post.quantile(0.025), cut).min(scaled(theta, cut));
+        let high = scaled(post.quantile(0.975), cut).max(scaled(theta, cut));
+        Estimate {
+            theta,
+            sd: post.sd(),
+            scaled: scaled(theta, cut),
+            low,
+            high,
+            p_pass: post.mass_above(cut),
+        }
+    }
+}
+
+/// Scores `(item, correct)` responses with the standard normal prior.
+pub fn estimate(responses: impl IntoIterator<Item = (ItemParams, bool)>, cut: f64) -> Estimate {
+    Estimate::from_posterior(&Posterior::from_responses(0.0, 1.0, responses), cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ITEM: ItemParams = ItemParams {
+        a: 1.7,
+        b: 0.0,
+        c: 0.25,
+    };
+
+    #[test]
+    fn guessing_floor_follows_the_kind() {
+        assert!((choose(5, 2) - 10.0).abs() < 1e-12);
+        assert!((choose(6, 3) - 20.0).abs() < 1e-12);
+        assert!((ITEM.p_correct(-20.0) - 0.25).abs() < 1e-6);
+        assert!((ITEM.p_correct(20.0) - 1.0).abs() < 1e-6);
+        assert!((ITEM.p_correct(0.0) - 0.625).abs() < 1e-12);
+    }
+
+    #[test]
+    fn eap_matches_a_hand_computed_posterior() {
+        // One item answered right: posterior ∝ φ(θ) · P(θ). Sum it directly on a fine grid.
+        let (mut num, mut den, mut above) = (0.0, 0.0, 0.0);
+        let mut t: f64 = -6.0;
+        while t <= 6.0 + 1e-9 {
+            let w = (-0.5 * t * t).exp() * ITEM.p_correct(t);
+            num += w * t;
+            den += w;
+            if t >= 0.0 {
+                above += w;
+            }
+            t += 0.001;
+        }
+        let post = Posterior::from_responses(0.0, 1.0, [(ITEM, true)]);
+        assert!(
+            (post.mean() - num / den).abs() < 0.01,
+            "{} vs {}",
+            post.mean(),
+            num / den
+        );
+        assert!((post.mass_above(0.0) - above / den).abs() < 0.03);
+        // With no responses the posterior is the prior.
+        let prior = Posterior::from_responses(0.0, 1.0, []);
+        assert!(prior.mean().abs() < 1e-9);
+        assert!((prior.sd() - 1.0).abs() < 0.01);
+        assert!((prior.quantile(0.975) - 1.96).abs() < 0.05);
+    }
+
+    #[test]
+    fn cut_is_where_the_typical_form_is_72_percent() {
+        let items = [
+            ItemParams { b: -1.0, ..ITEM },
+            ITEM,
+            ItemParams {
+                b: 1.0,
+                c: 0.1,
+                ..ITEM
+            },
+        ];
+        let cut = cut_theta_for(&items);
+        let share = items.iter().map(|i| i.p_correct(cut)).sum::<f64>() / 3.0;
+        assert!((share - CUT_PROPORTION).abs() < 1e-6);
+        assert_eq!(scaled(cut, cut), PASS_SCALED);
+    }
+
+    proptest! {
+        #[test]
+        fn more_correct_answers_never_lower_the_score(pattern in proptest::collection::vec(any::<bool>(), 1..65), flip in 0usize..65, b in -1.5f64..1.5) {
+            let flip = flip % pattern.len();
+            let items: Vec<ItemParams> = (0..pattern.len()).map(|i| ItemParams { b: b + (i % 3) as f64 - 1.0, ..ITEM }).collect();
+            let before = estimate(items.iter().copied().zip(pattern.iter().copied()), 0.3);
+            let mut better = pattern.clone();
+            better[flip] = true;
+            let after = estimate(items.iter().copied().zip(better), 0.3);
+            prop_assert!(after.theta >= before.theta - 1e-12);
+            prop_assert!(after.scaled >= before.scaled);
+            prop_assert!(after.p_pass >= before.p_pass - 1e-12);
+        }
+
+        #[test]
+        fn scores_stay_on_the_scale_and_the_band_holds_the_estimate(pattern in proptest::collection::vec(any::<bool>(), 0..65), cut in -2.0f64..2.0) {
+            let e = estimate(pattern.iter().map(|&r| (ITEM, r)), cut);
+            prop_assert!((MIN_SCALED..=MAX_SCALED).contains(&e.scaled));
+            prop_assert!(e.low <= e.scaled && e.scaled <= e.high);
+            prop_assert!((0.0..=1.0).contains(&e.p_pass));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Scoring an attempt: each answer checked all-or-nothing, only the scored items counted, the ability
+//! estimate with its band and probability of passing, and a verdict per domain and task statement
+//! that says "not enough evidence yet" rather than guess.
+
+use crate::attempt::Attempt;
+use crate::bank::{self, Domain, Question, TaskStatement};
+use crate::model::{cut_theta, Estimate, ItemParams, Posterior};
+
+/// Right only if exactly the correct options are chosen: no partial credit, and a blank is wrong.
+pub fn is_correct(q: &Question, chosen: &[u8]) -> bool {
+    let mut got = chosen.to_vec();
+    got.sort_unstable();
+    got.dedup();
+    !got.is_empty() && got.iter().map(|&o| o as usize).eq(q.correct())
+}
+
+/// How many of the correct options were chosen, out of how many ("1 of 2"): feedback only.
+pub fn correct_chosen(q: &Question, chosen: &[u8]) -> (usize, usize) {
+    let hits = q.correct().filter(|&i| chosen.contains(&(i as u8))).count();
+    (hits, q.kind.choose())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    MeetsCompetencies,
+    NeedsImprovement,
+    NotEnoughEvidence,
+}
+
+/// A verdict is given only when the evidence is this decisive either way.
+pub const VERDICT_CONFIDENCE: f64 = 0.8;
+/// Spread of a domain's ability around the overall one (the prior for the domain's own estimate).
+pub const DOMAIN_SPREAD: f64 = 0.75;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaResult<A> {
+    pub area: A,
+    pub correct: usize,
+    pub total: usize,
+    pub p_meets: f64,
+    pub verdict: Verdict,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub estimate: Estimate,
+    pub correct: usize,
+    pub scored: usize,
+    pub domains: Vec<AreaResult<Domain>>,
+    pub tasks: Vec<AreaResult<TaskStatement>>,
+}
+
+fn verdict(p_meets: f64, total: usize) -> Verdict {
+    if total == 0 {
+        Verdict::NotEnoughEvidence
+    } else if p_meets >= VERDICT_CONFIDENCE {
+        Verdict::MeetsCompetencies
+    } else if p_meets <= 1.0 - VERDICT_CONFIDENCE {
+        Verdict::NeedsImprovement
+    } else {
+        Verdict::NotEnoughEvidence
+    }
+}
+
+/// Result for one area: its own posterior, centred on the overall ability, from its items alone.
+fn area<A: Copy>(area: A, items: &[(ItemParams, bool)], overall: f64, cut: f64) -> AreaResult<A> {
+    let post = Posterior::from_responses(overall, DOMAIN_SPREAD, items.iter().copied());
+    let p_meets = if items.is_empty() {
+        0.5
+    } else {
+        post.mass_above(cut)
+    };
+    AreaResult {
+        area,
+        correct: items.iter().filter(|(_, c)| *c).count(),
+        total: items.len(),
+        p_meets,
+        verdict: verdict(p_meets, items.len()),
+    }
+}
+
+/// Scored `(question, correct)` pairs of an attempt.
+pub fn scored_outcomes(attempt: &Attempt) -> Vec<(&'static Question, bool)> {
+    attempt
+        .items
+        .iter()
+        .zip(&attempt.responses)
+        .filter(|(item, _)| item.scored)
+        .filter_map(|(item, r)| bank::find(item.id).map(|q| (q, is_correct(q, &r.chosen))))
+        .collect()
+}
+
+pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
+    let params: Vec<(ItemParams, bool)> = outcomes
+        .iter()
+        .map(|(q, c)| (ItemParams::of(q), *c))
+        .collect();
+    let estimate = crate::model::estimate(params.iter().copied(), cut);
+    let pick = |keep: &dyn Fn(&Question) -> bool| -> Vec<(ItemParams, bool)> {
+        outcomes
+            .iter()
+            .filter(|(q, _)| keep(q))
+            .map(|(q, c)| (ItemParams::of(q), *c))
+            .collect()
+    };
+    let domains = Domain::ALL
+        .iter()
+        .map(|&d| area(d, &pick(&|q| q.domain() == d), estimate.theta, cut))
+        .collect();
+    let tasks = TaskStatement::ALL
+        .iter()
+        .map(|&t| area(t, &pick(&|q| q.task() == t), estimate.theta, cut))
+        .filter(|r| r.total > 0)
+        .collect();
+    Report {
+        estimate,
+        correct: params.iter().filter(|(_, c)| *c).count(),
+        scored: params.len(),
+        domains,
+        tasks,
+    }
+}
+
+/// The report of a finished (or running) attempt.
+pub fn report(attempt: &Attempt) -> Report {
+    report_for(&scored_outcomes(attempt), cut_theta())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{questions, Kind};
+
+    #[test]
+    fn multiple_response_gets_no_partial_credit() {
+        let q = questions()
+            .iter()
+            .find(|q| matches!(q.kind, Kind::Multiple(2)))
+            .expect("a choose-two question");
+        let right: Vec<u8> = q.correct().map(|i| i as u8).collect();
+        let wrong = (0..q.options.len() as u8)
+            .find(|o| !right.contains(o))
+            .unwrap();
+        assert!(is_correct(q, &right));
+        assert!(is_correct(q, &[right[1], right[0]]));
+        assert!(
+            !is_correct(q, &right[..1]),
+            "one of two is not partly right"
+        );
+        assert!(!is_correct(q, &[right[0], wrong]));
+        assert!(!is_correct(q, &[right[0], right[1], wrong]));
+        assert_eq!(correct_chosen(q, &[right[0], wrong]), (1, 2));
+    }
+
+    #[test]
+    fn a_blank_is_wrong_and_single_answers_need_the_one_right_option() {
+        let q = questions()
+            .iter()
+            .find(|q| q.kind == Kind::Single)
+            .expect("a single-answer question");
+        let right = q.correct().next().unwrap() as u8;
+        assert!(!is_correct(q, &[]));
+        assert!(is_correct(q, &[right]));
+        assert!(!is_correct(q, &[(right + 1) % 4]));
+    }
+
+    #[test]
+    fn domains_with_few_items_get_no_false_verdict() {
+        let qs: Vec<_> = questions()
+            .iter()
+            .filter(|q| q.domain() == Domain::BillingPricingSupport)
+            .take(1)
+            .collect();
+        let r = report_for(&[(qs[0], true)], 0.0);
+        let billing = r
+            .domains
+            .iter()
+            .find(|d| d.area == Domain::BillingPricingSupport)
+            .unwrap();
+        assert_eq!(billing.verdict, Verdict::NotEnoughEvidence);
+        assert!(r
+            .domains
+            .iter()
+            .filter(|d| d.total == 0)
+            .all(|d| d.verdict == Verdict::NotEnoughEvidence));
+    }
+
+    #[test]
+    fn all_right_meets_and_all_wrong_needs_improvement() {
+        let pick: Vec<&Question> = questions()
+            .iter()
+            .filter(|q| q.domain() == Domain::SecurityCompliance)
+            .take(15)
+            .collect();
+        let all_right: Vec<_> = pick.iter().map(|q| (*q, true)).collect();
+        let all_wrong: Vec<_> = pick.iter().map(|q| (*q, false)).collect();
+        let d = |r: &Report| {
+            r.domains
+                .iter()
+                .find(|d| d.area == Domain::SecurityCompliance)
+                .unwrap()
+                .verdict
+        };
+        assert_eq!(d(&report_for(&all_right, 0.0)), Verdict::MeetsCompetencies);
+        assert_eq!(d(&report_for(&all_wrong, 0.0)), Verdict::NeedsImprovement);
+        assert!(
+            report_for(&all_right, 0.0).estimate.scaled
+                > report_for(&all_wrong, 0.0).estimate.scaled
+        );
+    }
+}

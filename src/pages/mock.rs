@@ -1,0 +1,101 @@
+//! The full mock exam: a start screen with the rules, then the runner; the finished attempt is filed
+//! into the history and the learner lands on its results. A mock left running in another tab is
+//! shown read-only with the choice to continue here.
+
+use leptos::prelude::*;
+
+use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
+use crate::route::Route;
+use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
+use engine::attempt::{mock_minutes, Mode};
+use engine::blueprint::{FORM_ITEMS, SCORED_ITEMS, UNSCORED_ITEMS};
+
+/// Files the finished active attempt and opens its results.
+pub fn finish_active(active: ActiveState, progress: ProgressState) {
+    let Some(attempt) = active.attempt.get_untracked().filter(|a| a.is_submitted()) else {
+        return;
+    };
+    let mut id = String::new();
+    progress
+        .0
+        .update(|p| id = crate::flow::file_attempt(p, attempt));
+    active.attempt.set(None);
+    let _ = window().location().set_hash(&Route::Results(id).href());
+}
+
+#[component]
+pub fn MockPage() -> impl IntoView {
+    let active = expect_context::<ActiveState>();
+    let progress = expect_context::<ProgressState>();
+    let settings = expect_context::<SettingsState>().0;
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let error = RwSignal::new(None::<String>);
+
+    let start = move |_| {
+        let accommodation = settings.with_untracked(|s| s.accommodation);
+        match progress
+            .0
+            .with_untracked(|p| crate::flow::start_mock(p, accommodation, now_ms()))
+        {
+            Ok(attempt) => {
+                active.owned.set(true);
+                active.attempt.set(Some(attempt));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let running_mode = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
+    let on_finish = Callback::new(move |_| finish_active(active, progress));
+    let options = RunnerOptions {
+        feedback: false,
+        confidence: settings.with_untracked(|s| s.confidence_prompts),
+    };
+
+    view! {
+        <section class="page mock">
+            {move || match (running_mode(), active.owned.get()) {
+                (Some(Mode::Mock), true) => view! {
+                    <h1 class="sr-only">"Mock exam"</h1>
+                    <ExamRunner attempt=active.attempt options on_finish/>
+                }.into_any(),
+                (Some(_), false) => view! {
+                    <h1>"Mock exam"</h1>
+                    <p class="warning-text">"An attempt is open in another tab. It continues there; this tab only shows it."</p>
+                    <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
+                }.into_any(),
+                (Some(other), true) => view! {
+                    <h1>"Mock exam"</h1>
+                    <p>{format!("You have a {other:?} attempt in progress. Finish it first:")}</p>
+                    <p><a class="button" href=resume_href(other)>"Go to the attempt in progress"</a></p>
+                }.into_any(),
+                (None, _) => view! {
+                    <h1>"Mock exam"</h1>
+                    <p class="lede">"A full practice exam, built like the real one."</p>
+                    <ul>
+                        <li>{FORM_ITEMS} " questions drawn by domain weight; " {SCORED_ITEMS} " are scored and " {UNSCORED_ITEMS} " are unscored, hidden among them as on the real exam."</li>
+                        <li>{move || format!("{} minutes on a clock that keeps running if you close the tab; warnings at 15 and 5 minutes; automatic submission at zero.", mock_minutes(settings.with(|s| s.accommodation)))}</li>
+                        <li>"Multiple choice and multiple response (\"Choose TWO\") with no partial credit; a blank counts as wrong."</li>
+                        <li>"Flag questions, strike out options, and review everything before you submit."</li>
+                        <li>"Scored on the 100–1000 scale with 700 to pass, with a result per domain."</li>
+                    </ul>
+                    <p>
+                        "The 30-minute accommodation for English as a second language is "
+                        {move || if settings.with(|s| s.accommodation) { "on" } else { "off" }} ". "
+                        <a href=Route::Settings.href()>"Change it in Settings"</a> "."
+                    </p>
+                    {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
+                    <button type="button" class="primary" on:click=start>"Start the mock exam"</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+pub fn resume_href(mode: Mode) -> String {
+    match mode {
+        Mode::Mock => Route::Mock.href(),
+        Mode::Diagnostic => Route::Diagnostic.href(),
+        Mode::Practice => Route::Practice.href(),
+    }
+}

@@ -1,0 +1,173 @@
+//! Practice by domain or task statement, timed or untimed, with the explanations after each answer;
+//! also the re-drill of missed questions. Finished sets go to the history like any attempt.
+
+use std::collections::BTreeSet;
+
+use engine::attempt::{Attempt, Mode};
+use engine::bank::{Domain, TaskStatement};
+use leptos::prelude::*;
+
+use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
+use crate::pages::mock::{finish_active, resume_href};
+use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
+
+/// What the learner asked to practise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PracticeSpec {
+    pub tasks: BTreeSet<TaskStatement>,
+    pub count: usize,
+    pub timed: bool,
+    /// Only questions missed before.
+    pub missed_only: bool,
+}
+
+/// A practice set the study plan asks for, picked up when the practice page opens.
+#[derive(Clone, Copy)]
+pub struct PracticePreset(pub RwSignal<Option<PracticeSpec>>);
+
+pub const COUNTS: [usize; 5] = [5, 10, 20, 30, 50];
+/// The real exam's pace: 90 minutes for 65 questions, about 83 seconds each.
+pub fn timed_minutes(count: usize) -> u32 {
+    ((count as f64 * 90.0 / 65.0).ceil() as u32).max(1)
+}
+
+pub fn start_practice(
+    spec: &PracticeSpec,
+    progress: &crate::store::progress::Progress,
+    now: f64,
+) -> Result<Attempt, String> {
+    let items = crate::engine_bridge::practice_items(spec, progress, crate::flow::random_seed())?;
+    let minutes = spec.timed.then(|| timed_minutes(items.len()));
+    Ok(Attempt::new(
+        crate::flow::new_attempt_id("practice", now),
+        Mode::Practice,
+        items,
+        now,
+        minutes,
+    ))
+}
+
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    let active = expect_context::<ActiveState>();
+    let progress = expect_context::<ProgressState>();
+    let settings = expect_context::<SettingsState>().0;
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let preset =
+        use_context::<PracticePreset>().and_then(|p| p.0.try_update(Option::take).flatten());
+    let spec = RwSignal::new(preset.clone().unwrap_or(PracticeSpec {
+        count: 10,
+        ..PracticeSpec::default()
+    }));
+    let error = RwSignal::new(None::<String>);
+    let missed_count = Memo::new(move |_| progress.0.with(|p| crate::flow::missed(p).len()));
+
+    let start = move || {
+        let s = spec.get_untracked();
+        match progress
+            .0
+            .with_untracked(|p| start_practice(&s, p, now_ms()))
+        {
+            Ok(attempt) => {
+                active.owned.set(true);
+                active.attempt.set(Some(attempt));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    if preset.is_some() && active.attempt.with_untracked(Option::is_none) {
+        start();
+    }
+    let on_finish = Callback::new(move |_| finish_active(active, progress));
+    let options = RunnerOptions {
+        feedback: true,
+        confidence: settings.with_untracked(|s| s.confidence_prompts),
+    };
+    let running_mode = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
+
+    let task_box = move |task: TaskStatement| {
+        view! {
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || spec.with(|s| s.tasks.contains(&task))
+                    on:change=move |ev| spec.update(|s| {
+                        if event_target_checked(&ev) { s.tasks.insert(task); } else { s.tasks.remove(&task); }
+                    })
+                />
+                {format!("{task} {}", task.title())}
+            </label>
+        }
+    };
+    let domain_box = move |domain: Domain| {
+        let all = move || spec.with(|s| domain.tasks().all(|t| s.tasks.contains(&t)));
+        view! {
+            <fieldset class="domain-group">
+                <legend>
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            prop:checked=all
+                            on:change=move |ev| spec.update(|s| {
+                                for t in domain.tasks() {
+                                    if event_target_checked(&ev) { s.tasks.insert(t); } else { s.tasks.remove(&t); }
+                                }
+                            })
+                        />
+                        <strong>{format!("Domain {}: {}", domain.number(), domain.name())}</strong>
+                    </label>
+                </legend>
+                {domain.tasks().map(task_box).collect_view()}
+            </fieldset>
+        }
+    };
+
+    view! {
+        <section class="page practice">
+            {move || match (running_mode(), active.owned.get()) {
+                (Some(Mode::Practice), true) => view! {
+                    <h1 class="sr-only">"Practice"</h1>
+                    <ExamRunner attempt=active.attempt options on_finish/>
+                }.into_any(),
+                (Some(_), false) => view! {
+                    <h1>"Practice"</h1>
+                    <p class="warning-text">"An attempt is open in another tab; this tab only shows it."</p>
+                    <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
+                }.into_any(),
+                (Some(other), true) => view! {
+                    <h1>"Practice"</h1>
+                    <p>"You have another attempt in progress. Finish it first:"</p>
+                    <p><a class="button" href=resume_href(other)>"Go to the attempt in progress"</a></p>
+                }.into_any(),
+                (None, _) => view! {
+                    <h1>"Practice"</h1>
+                    <p class="lede">"Pick topics; after each answer you see why every option is right or wrong."</p>
+                    <div class="practice-topics">{Domain::ALL.map(domain_box).collect_view()}</div>
+                    <label for="practice-count">"Questions "</label>
+                    <select
+                        id="practice-count"
+                        on:change=move |ev| spec.update(|s| s.count = event_target_value(&ev).parse().unwrap_or(10))
+                    >
+                        {COUNTS.map(|n| view! { <option value=n selected=move || spec.with(|s| s.count == n)>{n}</option> }).collect_view()}
+                    </select>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || spec.with(|s| s.timed) on:change=move |ev| spec.update(|s| s.timed = event_target_checked(&ev))/>
+                        {move || format!("Timed at the exam's pace ({} minutes)", timed_minutes(spec.with(|s| s.count)))}
+                    </label>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || spec.with(|s| s.missed_only) on:change=move |ev| spec.update(|s| s.missed_only = event_target_checked(&ev))/>
+                        {move || format!("Only questions I missed before ({} so far)", missed_count.get())}
+                    </label>
+                    {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || spec.with(|s| s.tasks.is_empty() && !s.missed_only)
+                        on:click=move |_| start()
+                    >"Start practising"</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

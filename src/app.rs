@@ -21,12 +21,34 @@ fn location_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// An attempt whose deadline passed while the app was closed is submitted on return, and the
+/// learner lands on its results.
+fn submit_if_time_ran_out() {
+    let active = expect_context::<crate::state::ActiveState>();
+    let progress = expect_context::<crate::state::ProgressState>();
+    let now = js_sys::Date::now();
+    let expired = active.owned.get_untracked()
+        && active.attempt.with_untracked(|a| {
+            a.as_ref()
+                .is_some_and(|a| !a.is_submitted() && a.is_expired(now))
+        });
+    if expired {
+        active.attempt.update(|a| {
+            if let Some(a) = a.as_mut() {
+                a.submit(now, true);
+            }
+        });
+        crate::pages::mock::finish_active(active, progress);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     crate::state::provide_app_state(crate::store::vault::Vault::open());
     crate::state::provide_active_state();
     crate::state::provide_progress_state();
     provide_context(crate::pages::practice::PracticePreset(RwSignal::new(None)));
+    submit_if_time_ran_out();
     let (route, set_route) = signal(location_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(location_route())

@@ -49,6 +49,10 @@ pub fn App() -> impl IntoView {
     crate::state::provide_progress_state();
     provide_context(crate::pages::practice::PracticePreset(RwSignal::new(None)));
     submit_if_time_ran_out();
+    crate::pages::data::rolling_backup(
+        expect_context::<crate::state::Store>(),
+        js_sys::Date::now(),
+    );
     let (route, set_route) = signal(location_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(location_route())

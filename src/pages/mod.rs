@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use crate::route::Route;
 
 pub mod about;
-pub mod coming;
+pub mod data;
 pub mod diagnostic;
 pub mod home;
 pub mod mock;
 pub mod not_found;
 pub mod practice;
+pub mod progress;
 pub mod results;
 pub mod review;
 pub mod settings;
@@ -26,8 +27,8 @@ pub fn render(route: Route) -> AnyView {
         Route::Mock => view! { <mock::MockPage/> }.into_any(),
         Route::Practice => view! { <practice::PracticePage/> }.into_any(),
         Route::Diagnostic => view! { <diagnostic::DiagnosticPage/> }.into_any(),
+        Route::Progress => view! { <progress::ProgressPage/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
-        other => view! { <coming::Coming route=other/> }.into_any(),
     }
 }

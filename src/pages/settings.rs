@@ -28,7 +28,11 @@ pub fn SettingsPage() -> impl IntoView {
             </label>
         }
     };
+    let progress = expect_context::<crate::state::ProgressState>().0;
+    let active = expect_context::<crate::state::ActiveState>();
     let reset = move |_| {
+        active.attempt.set(None);
+        progress.set(Default::default());
         store.with(|v| v.clear_everything());
         settings.set(Settings::default());
         notices.0.set(Vec::new());

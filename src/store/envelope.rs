@@ -29,6 +29,16 @@ pub enum Loaded<T> {
     },
 }
 
+impl<T> Loaded<T> {
+    /// The data, when it could be read (at this or an older schema).
+    pub fn data(self) -> Option<T> {
+        match self {
+            Loaded::Current(data) | Loaded::Migrated { data, .. } => Some(data),
+            _ => None,
+        }
+    }
+}
+
 /// The schema this build writes: one more than the number of migrations.
 pub fn current_schema(migrations: &[Migration]) -> u32 {
     migrations.len() as u32 + 1

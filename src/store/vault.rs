@@ -167,6 +167,16 @@ impl Vault {
         self.backend.set(key, &text)
     }
 
+    /// Writes text that is already a validated envelope (imports, backups).
+    pub fn save_raw(&self, key: &str, text: &str) -> Result<(), WriteError> {
+        if self.read_only.borrow().contains(key) {
+            return Err(WriteError::Unavailable(
+                "the saved data belongs to a newer version of the app".into(),
+            ));
+        }
+        self.backend.set(key, text)
+    }
+
     /// Records a failed write for the learner.
     pub fn report_unsaved(&self, key: &str, error: &WriteError) {
         let reason = match error {

@@ -223,11 +223,20 @@ pub async fn browser(driver: &Driver) -> Client {
         Value::Object(map) => map,
         _ => unreachable!("a JSON object literal"),
     };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a WebDriver session with headless Chromium")
+    // chromedriver can accept a connection before it is ready for sessions: retry briefly.
+    let mut last_error = None;
+    for _ in 0..20 {
+        match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) => last_error = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("no WebDriver session with headless Chromium: {last_error:?}");
 }
 
 /// chromedriver's (non-W3C) browser log endpoint: console messages and failed loads.

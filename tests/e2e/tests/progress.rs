@@ -1,0 +1,259 @@
+//! History and data safety as a learner uses them: a finished mock shows on the progress page with
+//! its chart and row; export then import (after a reset) round-trips exactly; a hostile import file
+//! is refused and its text shown inert.
+#![cfg(not(target_arch = "wasm32"))]
+
+use e2e::{
+    assert_clean_console, browser, dist_dir, text_of, wait_for, wait_for_heading, Driver,
+    StaticServer,
+};
+use fantoccini::{Client, Locator};
+
+async fn count(c: &Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+async fn stored_progress(c: &Client) -> String {
+    c.execute("return localStorage.getItem('clf-prep/progress')", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn finish_a_quick_mock(c: &Client, server: &StaticServer) {
+    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
+    wait_for_heading(c, "Mock exam").await;
+    c.find(Locator::Css("main button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("the first question", || async {
+        c.find(Locator::Css(".question-card")).await.ok()
+    })
+    .await;
+    // Submit with everything blank: the attempt still counts, with every question wrong.
+    c.find(Locator::XPath("//button[contains(., 'Review & submit')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::XPath(
+        "//button[contains(., 'Submit and see results')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for_heading(c, "Results").await;
+}
+
+/// The path of the first place two JSON values differ, with both sides shortened.
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value::{Array, Object};
+    match (a, b) {
+        (Object(x), Object(y)) => {
+            let keys: std::collections::BTreeSet<_> = x.keys().chain(y.keys()).collect();
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
+                (Some(p), Some(q)) => first_difference(p, q, &format!("{path}.{k}")),
+                _ => Some(format!("{path}.{k} is missing on one side")),
+            })
+        }
+        (Array(x), Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (p, q))| first_difference(p, q, &format!("{path}[{i}]"))),
+        _ if a == b => None,
+        _ => {
+            let short = |v: &serde_json::Value| v.to_string().chars().take(120).collect::<String>();
+            Some(format!("{path}: {} vs {}", short(a), short(b)))
+        }
+    }
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("clf-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+async fn import(c: &Client, path: &std::path::Path) {
+    let input = c.find(Locator::Css("#import-file")).await.unwrap();
+    input.send_keys(&path.display().to_string()).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn history_renders_and_export_import_round_trips_exactly() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    finish_a_quick_mock(&c, &server).await;
+    finish_a_quick_mock(&c, &server).await;
+
+    c.goto(&format!("{}#/progress", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "Progress").await;
+    assert_eq!(count(&c, "svg.trend-chart .trend-point").await, 2);
+    assert_eq!(count(&c, "table.attempts tbody tr").await, 2);
+    let readiness = text_of(&c, ".readiness").await;
+    assert!(
+        readiness.contains("Not ready yet") && readiness.contains("Take 3 more"),
+        "{readiness}"
+    );
+
+    // Export, capturing the file the page hands to the browser.
+    c.execute(
+        "window.__exports = []; const make = URL.createObjectURL; URL.createObjectURL = b => { window.__exports.push(b); return make.call(URL, b); }; return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::XPath("//button[contains(., 'Export progress')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let exported = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; window.__exports[0].text().then(done);",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = stored_progress(&c).await;
+    assert!(exported.contains("clf-prep-export"));
+
+    // Reset everything, then import the file and replace.
+    c.goto(&format!("{}#/settings", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "Settings").await;
+    c.find(Locator::XPath("//button[contains(., 'Reset everything')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::XPath(
+        "//button[contains(., 'Yes, delete everything')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.goto(&format!("{}#/progress", server.url()))
+        .await
+        .unwrap();
+    c.refresh().await.unwrap();
+    wait_for_heading(&c, "Progress").await;
+    assert_eq!(count(&c, "table.attempts tbody tr").await, 0);
+
+    let file = temp_file("export.json", &exported);
+    import(&c, &file).await;
+    wait_for("the import check", || async {
+        (text_of(&c, ".transfer-message")
+            .await
+            .contains("The file is valid"))
+        .then_some(())
+    })
+    .await;
+    c.find(Locator::XPath(
+        "//button[contains(., 'Replace my progress')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for("the imported history", || async {
+        (count(&c, "table.attempts tbody tr").await == 2).then_some(())
+    })
+    .await;
+    let after = wait_for("the saved import", || async {
+        let now = stored_progress(&c).await;
+        (!now.is_empty()).then_some(now)
+    })
+    .await;
+    let as_json = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(
+        first_difference(&as_json(&after), &as_json(&before), "$"),
+        None,
+        "the imported record equals the exported one"
+    );
+    let _ = std::fs::remove_file(file);
+    assert_clean_console(&c).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&format!("{}#/progress", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "Progress").await;
+    let payload = "<img src=x onerror=\\\"window.__pwned=1\\\">";
+    let hostile = format!(
+        r#"{{"format":"clf-prep-export","version":1,"records":{{"{payload}":{{"schema":1,"data":{{}}}}}}}}"#
+    );
+    let file = temp_file("hostile.json", &hostile);
+    import(&c, &file).await;
+    let message = wait_for("the refusal", || async {
+        let m = text_of(&c, ".transfer-message").await;
+        m.contains("Nothing was changed").then_some(m)
+    })
+    .await;
+    assert!(
+        message.contains("<img src=x onerror="),
+        "the payload is shown literally: {message}"
+    );
+    assert_eq!(
+        count(&c, ".transfer-message img").await,
+        0,
+        "no element was created from the file"
+    );
+    let pwned = c
+        .execute("return window.__pwned === undefined", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned.as_bool(), Some(true), "no script ran");
+
+    let truncated = temp_file(
+        "truncated.json",
+        r#"{"format":"clf-prep-export","version":1,"records":{"clf-prep/progress":{"sch"#,
+    );
+    import(&c, &truncated).await;
+    wait_for("the truncated refusal", || async {
+        text_of(&c, ".transfer-message")
+            .await
+            .contains("not valid JSON")
+            .then_some(())
+    })
+    .await;
+    let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_file(truncated);
+    c.close().await.unwrap();
+}

@@ -41,8 +41,11 @@ pub fn start_mock(
 
 /// Files a finished attempt into the history and updates the seen counts.
 pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
+    let today = engine::schedule::day_of(attempt.submitted_ms.unwrap_or(attempt.started_ms));
     for (item, response) in attempt.items.iter().zip(&attempt.responses) {
         let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
+        let lucky = right && response.confidence == Some(engine::attempt::Confidence::Guessed);
+        progress.review.record(item.id, right, lucky, today);
         let seen = progress.seen.entry(item.id).or_default();
         seen.shown += 1;
         if right {

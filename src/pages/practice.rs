@@ -19,6 +19,8 @@ pub struct PracticeSpec {
     pub timed: bool,
     /// Only questions missed before.
     pub missed_only: bool,
+    /// Only the review drill's questions due today.
+    pub due_only: bool,
 }
 
 /// A practice set the study plan asks for, picked up when the practice page opens.
@@ -62,6 +64,11 @@ pub fn PracticePage() -> impl IntoView {
     }));
     let error = RwSignal::new(None::<String>);
     let missed_count = Memo::new(move |_| progress.0.with(|p| crate::flow::missed(p).len()));
+    let due_count = Memo::new(move |_| {
+        progress
+            .0
+            .with(|p| p.review.due(engine::schedule::day_of(now_ms())).len())
+    });
 
     let start = move || {
         let s = spec.get_untracked();
@@ -143,6 +150,23 @@ pub fn PracticePage() -> impl IntoView {
                 (None, _) => view! {
                     <h1>"Practice"</h1>
                     <p class="lede">"Pick topics; after each answer you see why every option is right or wrong."</p>
+                    <div class="drill">
+                        <p>
+                            <strong>"Review drill: "</strong>
+                            {move || match due_count.get() {
+                                0 => "nothing due today. Questions you miss come back here on a spaced schedule.".to_string(),
+                                n => format!("{n} question(s) due today."),
+                            }}
+                        </p>
+                        <button
+                            type="button"
+                            disabled=move || due_count.get() == 0
+                            on:click=move |_| {
+                                spec.set(PracticeSpec { count: due_count.get_untracked(), due_only: true, ..PracticeSpec::default() });
+                                start();
+                            }
+                        >"Start the review drill"</button>
+                    </div>
                     <div class="practice-topics">{Domain::ALL.map(domain_box).collect_view()}</div>
                     <label for="practice-count">"Questions "</label>
                     <select
@@ -163,7 +187,7 @@ pub fn PracticePage() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        disabled=move || spec.with(|s| s.tasks.is_empty() && !s.missed_only)
+                        disabled=move || spec.with(|s| s.tasks.is_empty() && !s.missed_only && !s.due_only)
                         on:click=move |_| start()
                     >"Start practising"</button>
                 }.into_any(),

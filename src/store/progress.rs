@@ -88,6 +88,8 @@ pub struct Seen {
 pub struct Progress {
     pub attempts: Vec<AttemptRecord>,
     pub seen: BTreeMap<QuestionId, Seen>,
+    /// Missed questions scheduled for the review drill.
+    pub review: engine::schedule::ReviewQueue,
 }
 
 impl Progress {
@@ -117,6 +119,9 @@ impl Progress {
             if self.attempt(&record.summary.id).is_none() {
                 self.attempts.push(record);
             }
+        }
+        for (id, card) in other.review.cards {
+            self.review.cards.entry(id).or_insert(card);
         }
         for (id, seen) in other.seen {
             let mine = self.seen.entry(id).or_default();

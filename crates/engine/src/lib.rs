@@ -11,4 +11,5 @@ pub mod history;
 pub mod markup;
 pub mod model;
 pub mod report;
+pub mod schedule;
 pub mod syllabus;

@@ -13,7 +13,7 @@ use crate::model::{cut_theta, ItemParams, Posterior};
 use crate::report::{is_correct, report_for, Report};
 
 /// Exposure control: the next question is drawn from this many best candidates.
-pub const TOP_CANDIDATES: usize = 5;
+pub const TOP_CANDIDATES: usize = 3;
 
 /// Picks the next diagnostic question after `asked` (`(question, correct)`), or `None` when done.
 pub fn next_question(

@@ -14,9 +14,9 @@ pub const DISCRIMINATION: f64 = 1.7;
 /// Difficulty, in logits, that each authored level stands for.
 pub const fn difficulty_logits(d: Difficulty) -> f64 {
     match d {
-        Difficulty::Easy => -1.0,
+        Difficulty::Easy => -1.5,
         Difficulty::Medium => 0.0,
-        Difficulty::Hard => 1.0,
+        Difficulty::Hard => 1.5,
     }
 }
 /// Share of a typical form a candidate at the cut answers correctly (the standard we model).

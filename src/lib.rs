@@ -27,3 +27,15 @@ pub fn mount() {
         App()
     });
 }
+
+/// For `./x bench`: the size of the app's WebAssembly memory, in bytes (read through the bindings
+/// Trunk exposes as `window.wasmBindings`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}

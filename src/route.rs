@@ -16,6 +16,8 @@ pub enum Route {
     Results(String),
     /// Question-by-question review of one stored attempt.
     Review(String),
+    /// One question on its own, to try and to read its explanations (a shareable link).
+    Question(engine::bank::QuestionId),
     NotFound(String),
 }
 
@@ -41,6 +43,10 @@ impl Route {
             ("settings", None) => Route::Settings,
             ("results", Some(id)) if is_attempt_id(id) => Route::Results(id.to_string()),
             ("review", Some(id)) if is_attempt_id(id) => Route::Review(id.to_string()),
+            ("question", Some(id)) if id.parse::<engine::bank::QuestionId>().is_ok() => id
+                .parse()
+                .map(Route::Question)
+                .unwrap_or_else(|_| Route::NotFound(path.to_string())),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -58,6 +64,7 @@ impl Route {
             Route::Settings => "settings".into(),
             Route::Results(id) => format!("results/{id}"),
             Route::Review(id) => format!("review/{id}"),
+            Route::Question(id) => format!("question/{id}"),
             Route::NotFound(path) => path.clone(),
         };
         format!("#/{path}")
@@ -77,6 +84,7 @@ impl Route {
             Route::Settings => "Settings",
             Route::Results(_) => "Results",
             Route::Review(_) => "Review",
+            Route::Question(_) => "Question",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -86,6 +94,7 @@ impl Route {
         match self {
             Route::Scoring | Route::Bank => Route::About,
             Route::Results(_) | Route::Review(_) => Route::Progress,
+            Route::Question(_) => Route::Practice,
             other => other.clone(),
         }
     }
@@ -124,6 +133,7 @@ mod tests {
             Route::Settings,
             Route::Results("a1-b2".into()),
             Route::Review("a1-b2".into()),
+            Route::Question("2.3-017".parse().unwrap()),
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

@@ -25,9 +25,10 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  // Navigations (any hash route) get the cached index.html.
+  // The app is one page: a navigation to it (whatever the hash route) gets the cached index.html.
   const scope = new URL(self.registration.scope);
-  const isPage = event.request.mode === "navigate" && url.pathname.startsWith(scope.pathname);
+  const isPage = event.request.mode === "navigate" &&
+    (url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`);
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       const hit = await cache.match(isPage ? new URL("./index.html", scope).href : event.request, { ignoreSearch: true });

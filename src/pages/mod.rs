@@ -12,6 +12,7 @@ pub mod mock;
 pub mod not_found;
 pub mod practice;
 pub mod progress;
+pub mod question;
 pub mod results;
 pub mod review;
 pub mod settings;
@@ -28,6 +29,7 @@ pub fn render(route: Route) -> AnyView {
         Route::Practice => view! { <practice::PracticePage/> }.into_any(),
         Route::Diagnostic => view! { <diagnostic::DiagnosticPage/> }.into_any(),
         Route::Progress => view! { <progress::ProgressPage/> }.into_any(),
+        Route::Question(id) => view! { <question::QuestionPage id/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
     }

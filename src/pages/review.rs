@@ -67,7 +67,8 @@ fn item_view(attempt: &Attempt, i: usize) -> Option<impl IntoView> {
                 <strong class=if right { "verdict right" } else { "verdict wrong" }>{status}</strong>
                 {(!item.scored).then_some(" · unscored")}
                 {response.flagged.then_some(" · flagged")}
-                " · " {item.id.task().to_string()} " " {item.id.task().title()} " · " {item.id.to_string()}
+                " · " {item.id.task().to_string()} " " {item.id.task().title()} " · "
+                <a href=Route::Question(item.id).href()>{item.id.to_string()}</a>
             </p>
             <QuestionCard
                 question

@@ -190,24 +190,27 @@ impl Driver {
 }
 
 impl Driver {
-    /// The fresh browser profile of this driver's session.
-    fn profile(&self) -> PathBuf {
+    /// Where this driver's browser profiles live (one fresh folder per session, removed on drop).
+    fn profiles(&self) -> PathBuf {
         std::env::temp_dir().join(format!("clf-e2e-{}-{}", std::process::id(), self.port))
     }
 }
+
+static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(self.profile());
+        let _ = std::fs::remove_dir_all(self.profiles());
     }
 }
 
 /// A headless Chromium session with console logging on, in a fresh profile.
 pub async fn browser(driver: &Driver) -> Client {
-    let profile =
-        std::env::temp_dir().join(format!("clf-e2e-{}-{}", std::process::id(), driver.port));
+    let profile = driver
+        .profiles()
+        .join(SESSIONS.fetch_add(1, Ordering::SeqCst).to_string());
     let caps = json!({
         "goog:chromeOptions": {
             "binary": std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".to_string()),

@@ -1,0 +1,277 @@
+//! `./x bench`, browser part: one headless-Chromium run that measures load time against a plain HTML
+//! page showing the same first question (same server), answer-to-feedback latency in practice, and
+//! memory after a full mock; byte sizes come from `tools/sizes.mjs` and engine timings from the
+//! engine bench (both passed in by `./x bench`). Prints a table and one JSON object on the last line.
+//! Figures only: nothing here passes or fails on time.
+
+use std::path::{Path, PathBuf};
+
+use e2e::{browser, wait_for, Driver, StaticServer};
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+const LOAD_RUNS: usize = 5;
+const FEEDBACK_RUNS: usize = 30;
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v.get(i).copied().unwrap_or(f64::NAN)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A static page with the same question as the app's first question page.
+fn baseline_html(id: &str) -> String {
+    let q = engine::bank::find(id.parse().expect("a question id")).expect("the question");
+    let options: String = q
+        .options
+        .iter()
+        .map(|o| {
+            format!(
+                "<li><label><input type=\"radio\" name=\"q\"> {}</label></li>",
+                escape(o.text)
+            )
+        })
+        .collect();
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Baseline</title><link rel=\"icon\" href=\"icon-192.png\"></head><body><main><h1>Question {id}</h1><fieldset class=\"question-card\"><p>{}</p><ol>{options}</ol></fieldset></main></body></html>",
+        escape(q.stem)
+    )
+}
+
+/// Largest contentful paint of the current page, in milliseconds from navigation start.
+async fn lcp(c: &Client) -> f64 {
+    let v = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             new PerformanceObserver(list => { const e = list.getEntries(); done(e[e.length - 1].startTime); })
+               .observe({ type: 'largest-contentful-paint', buffered: true });",
+            vec![],
+        )
+        .await
+        .expect("an LCP entry");
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+async fn load_once(driver: &Driver, url: &str) -> f64 {
+    // A fresh profile each time: a first visit, no service worker, nothing cached.
+    let c = browser(driver).await;
+    c.goto(url).await.unwrap();
+    e2e::text_of(&c, "main h1").await;
+    if c.find(Locator::Css(".question-card")).await.is_err() {
+        let source = c.source().await.unwrap_or_default();
+        panic!(
+            "no question at {url}: {}",
+            &source[..source.len().min(2000)]
+        );
+    }
+    let t = lcp(&c).await;
+    c.close().await.unwrap();
+    t
+}
+
+async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
+    c.goto(&format!("{base}#/practice")).await.unwrap();
+    wait_for("the practice page", || async {
+        c.find(Locator::Css(".domain-group input")).await.ok()
+    })
+    .await
+    .click()
+    .await
+    .unwrap();
+    c.find(Locator::Css("#practice-count"))
+        .await
+        .unwrap()
+        .select_by_value("30")
+        .await
+        .unwrap();
+    c.find(Locator::XPath("//button[contains(., 'Start practising')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let mut times = Vec::new();
+    for _ in 0..FEEDBACK_RUNS {
+        let first = wait_for("a question", || async {
+            c.find(Locator::Css(".question-option input")).await.ok()
+        })
+        .await;
+        first.click().await.unwrap();
+        if c.find(Locator::Css(".choose-status")).await.is_ok() {
+            c.find_all(Locator::Css(".question-option input"))
+                .await
+                .unwrap()[1]
+                .click()
+                .await
+                .unwrap();
+        }
+        let ms = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const button = document.querySelector('.check-answer'); const t0 = performance.now();
+                 const seen = () => document.querySelector('.option-feedback');
+                 const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); done(performance.now() - t0); } });
+                 obs.observe(document.body, { childList: true, subtree: true });
+                 button.click();",
+                vec![],
+            )
+            .await
+            .unwrap();
+        times.push(ms.as_f64().unwrap_or(f64::NAN));
+        c.find(Locator::XPath(
+            "//button[contains(., 'Next →') or contains(., 'Review & submit →')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    }
+    times
+}
+
+async fn memory_after_mock(c: &Client, base: &str) -> f64 {
+    c.goto(&format!("{base}#/mock")).await.unwrap();
+    wait_for("the start button", || async {
+        c.find(Locator::Css("main button.primary")).await.ok()
+    })
+    .await
+    .click()
+    .await
+    .unwrap();
+    for _ in 0..65 {
+        wait_for("a question", || async {
+            c.find(Locator::Css(".question-card")).await.ok()
+        })
+        .await;
+        let el = c.active_element().await.unwrap();
+        el.send_keys("1").await.unwrap();
+        el.send_keys("n").await.unwrap();
+    }
+    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::XPath(
+        "//button[contains(., 'Submit and see results')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for("the results", || async {
+        c.find(Locator::Css(".score-number")).await.ok()
+    })
+    .await;
+    let bytes = c
+        .execute(
+            "return performance.memory.usedJSHeapSize + window.wasmBindings.wasm_memory_bytes()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    bytes.as_f64().unwrap_or(f64::NAN) / 1_048_576.0
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let sizes: Value =
+        serde_json::from_str(&std::env::var("CLF_SIZES").expect("CLF_SIZES from ./x bench"))
+            .expect("sizes JSON");
+    let engine: Value =
+        serde_json::from_str(&std::env::var("CLF_ENGINE").expect("CLF_ENGINE from ./x bench"))
+            .expect("engine JSON");
+    let first = engine::bank::questions()
+        .first()
+        .expect("a question in the bank")
+        .id
+        .to_string();
+    let root: PathBuf = std::env::temp_dir().join(format!("clf-bench-{}", std::process::id()));
+    copy_dir(&e2e::dist_dir(), &root);
+    std::fs::write(root.join("baseline.html"), baseline_html(&first)).unwrap();
+    let server = StaticServer::start(root.clone(), "/prep/");
+    let driver = Driver::start();
+
+    let mut app = Vec::new();
+    let mut baseline = Vec::new();
+    for _ in 0..LOAD_RUNS {
+        app.push(load_once(&driver, &format!("{}#/question/{first}", server.url())).await);
+        baseline.push(load_once(&driver, &format!("{}baseline.html", server.url())).await);
+    }
+    let (app_ms, base_ms) = (percentile(app, 0.5), percentile(baseline, 0.5));
+
+    let c = browser(&driver).await;
+    let feedback = feedback_latencies(&c, &server.url()).await;
+    c.close().await.unwrap();
+    let c = browser(&driver).await;
+    let memory = memory_after_mock(&c, &server.url()).await;
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+
+    let p50 = percentile(feedback.clone(), 0.5);
+    let p95 = percentile(feedback, 0.95);
+    let kb = |k: &str| sizes[k].as_f64().unwrap_or(f64::NAN) / 1000.0;
+    println!("{:<44} {:>12}", "figure", "value");
+    for (name, value) in [
+        ("wasm (gzip, KB)", kb("wasm_gz")),
+        ("JS (gzip, KB)", kb("js_gz")),
+        ("CSS (gzip, KB)", kb("css_gz")),
+        ("whole build (gzip, KB)", kb("total_gz")),
+        ("whole build (brotli, KB)", kb("total_br")),
+        (
+            "app with an empty bank (gzip, KB)",
+            kb("app_without_bank_gz"),
+        ),
+        ("bank source text (gzip, KB)", kb("bank_text_gz")),
+        ("first question, app (LCP ms, median)", app_ms),
+        ("same question, static page (LCP ms)", base_ms),
+        ("answer to feedback p50 (ms)", p50),
+        ("answer to feedback p95 (ms)", p95),
+        ("memory after a full mock (MB)", memory),
+        (
+            "score a 65-item attempt (µs, native)",
+            engine["score_65_us"].as_f64().unwrap_or(f64::NAN),
+        ),
+        (
+            "next diagnostic item (µs, native)",
+            engine["next_item_us"].as_f64().unwrap_or(f64::NAN),
+        ),
+    ] {
+        println!("{name:<44} {value:>12.2}");
+    }
+    let budget = sizes["app_without_bank_gz"].as_f64().unwrap_or(0.0)
+        + 1.15 * sizes["bank_text_gz"].as_f64().unwrap_or(0.0);
+    println!(
+        "size budget (app without bank + 1.15 × bank text): {:.1} KB; whole build {:.1} KB",
+        budget / 1000.0,
+        kb("total_gz")
+    );
+    println!(
+        "{}",
+        json!({
+            "bytes": sizes,
+            "load": { "first_question_ms": app_ms, "static_baseline_ms": base_ms, "ratio": app_ms / base_ms },
+            "interaction": { "answer_to_feedback_ms_p50": p50, "answer_to_feedback_ms_p95": p95 },
+            "memory": { "after_mock_mb": memory },
+            "engine": engine,
+        })
+    );
+}

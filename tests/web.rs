@@ -89,3 +89,88 @@ async fn gloo_timers_sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+fn mount_view<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), f).forget();
+    container
+}
+
+#[wasm_bindgen_test]
+async fn question_card_enforces_choose_n_and_reveals_every_explanation() {
+    use clf_prep::components::question::QuestionCard;
+    use engine::bank::{questions, Kind};
+    let q = questions()
+        .iter()
+        .find(|q| q.kind == Kind::Multiple(2))
+        .expect("a choose-two question");
+    let chosen = RwSignal::new(Vec::<u8>::new());
+    let reveal = RwSignal::new(false);
+    let root = mount_view(move || {
+        view! {
+            <QuestionCard
+                question=q
+                order=(0..q.options.len() as u8).collect()
+                label="Question 1 of 1"
+                chosen
+                struck=Signal::derive(Vec::new)
+                on_toggle=Callback::new(move |o| chosen.update(|c| c.push(o)))
+                on_strike=Callback::new(|_| {})
+                reveal
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let inputs = root.query_selector_all("input[type='checkbox']").unwrap();
+    assert_eq!(inputs.length() as usize, q.options.len());
+    assert_eq!(
+        texts(&root, ".choose-status"),
+        vec!["Choose TWO: 0 of 2 chosen, 2 to go."]
+    );
+    chosen.set(vec![0, 1]);
+    leptos::task::tick().await;
+    assert_eq!(
+        root.query_selector_all("input:disabled").unwrap().length() as usize,
+        q.options.len() - 2,
+        "the rest are locked at two"
+    );
+    assert_eq!(
+        root.query_selector_all(".option-feedback")
+            .unwrap()
+            .length(),
+        0,
+        "no explanations before the check"
+    );
+    reveal.set(true);
+    leptos::task::tick().await;
+    assert_eq!(
+        root.query_selector_all(".option-feedback")
+            .unwrap()
+            .length() as usize,
+        q.options.len()
+    );
+    assert!(
+        root.query_selector("a[target='_blank'][href^='https://']")
+            .unwrap()
+            .is_some(),
+        "the documentation link is shown"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn bank_markup_renders_as_nodes_never_as_html() {
+    use clf_prep::components::text::RichText;
+    let root = mount_view(|| view! { <RichText text="Run `aws s3 ls` and *never* <b>this</b>"/> });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "code"), vec!["aws s3 ls"]);
+    assert_eq!(texts(&root, "em"), vec!["never"]);
+    assert!(
+        root.query_selector("b").unwrap().is_none(),
+        "angle brackets stay text"
+    );
+    assert!(root.text_content().unwrap().contains("<b>this</b>"));
+    root.remove();
+}

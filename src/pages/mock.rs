@@ -61,7 +61,7 @@ pub fn MockPage() -> impl IntoView {
                 }.into_any(),
                 (Some(_), false) => view! {
                     <h1>"Mock exam"</h1>
-                    <p class="warning-text">"An attempt is open in another tab. It continues there; this tab only shows it."</p>
+                    <ReadOnlyAttempt/>
                     <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
                 }.into_any(),
                 (Some(other), true) => view! {
@@ -89,6 +89,32 @@ pub fn MockPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// What another tab's attempt looks like from here, kept current by the storage event.
+#[component]
+pub fn ReadOnlyAttempt() -> impl IntoView {
+    let active = expect_context::<ActiveState>();
+    let line = move || {
+        active.attempt.with(|a| {
+            a.as_ref().map(|a| {
+                let answered = a.responses.iter().filter(|r| !r.chosen.is_empty()).count();
+                let left = a
+                    .remaining_ms(now_ms())
+                    .map(|ms| format!(", {} left", crate::components::exam::clock(ms)))
+                    .unwrap_or_default();
+                format!(
+                    "Question {} of {}, {answered} answered{left}.",
+                    a.current + 1,
+                    a.items.len()
+                )
+            })
+        })
+    };
+    view! {
+        <p class="warning-text">"An attempt is open in another tab. It continues there; this tab only shows it."</p>
+        <p class="read-only-attempt" role="status">{line}</p>
     }
 }
 

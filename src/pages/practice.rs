@@ -139,7 +139,7 @@ pub fn PracticePage() -> impl IntoView {
                 }.into_any(),
                 (Some(_), false) => view! {
                     <h1>"Practice"</h1>
-                    <p class="warning-text">"An attempt is open in another tab; this tab only shows it."</p>
+                    <crate::pages::mock::ReadOnlyAttempt/>
                     <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
                 }.into_any(),
                 (Some(other), true) => view! {

@@ -307,3 +307,58 @@ async fn the_diagnostic_gives_a_score_weakest_domain_and_plan() {
     assert_clean_console(&c).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_tab_shows_the_exam_read_only_and_stays_in_sync() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    start_mock(&c, &server).await;
+    let first = c.window().await.unwrap();
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
+    let line = text_of(&c, ".read-only-attempt").await;
+    assert!(line.starts_with("Question 1 of 65, 0 answered"), "{line}");
+    assert_eq!(
+        count(&c, ".question-card").await,
+        0,
+        "the second tab cannot answer"
+    );
+
+    c.switch_to_window(first.clone()).await.unwrap();
+    answer_with_keys(&c).await;
+    wait_for("the answer", || async {
+        (count(&c, ".nav-cell.answered").await == 1).then_some(())
+    })
+    .await;
+
+    c.switch_to_window(second).await.unwrap();
+    wait_for("the second tab to follow", || async {
+        text_of(&c, ".read-only-attempt")
+            .await
+            .contains("1 answered")
+            .then_some(())
+    })
+    .await;
+    // The learner may move the attempt here; the first tab then follows read-only.
+    c.find(Locator::XPath(
+        "//button[contains(., 'Continue it in this tab')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for("the runner in the second tab", || async {
+        c.find(Locator::Css(".question-card")).await.ok()
+    })
+    .await;
+    c.switch_to_window(first).await.unwrap();
+    wait_for("the first tab to become read-only", || async {
+        c.find(Locator::Css(".read-only-attempt")).await.ok()
+    })
+    .await;
+    assert_clean_console(&c).await;
+    c.close().await.unwrap();
+}

@@ -35,6 +35,91 @@ async fn every_page_passes_axe_in_light_and_dark() {
     c.close().await.unwrap();
 }
 
+/// The screens that only exist with an attempt: the exam itself, the review screen, results, review.
+#[tokio::test(flavor = "multi_thread")]
+async fn exam_results_and_review_pass_axe_in_light_and_dark() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
+    wait_for("the start button", || async {
+        c.find(Locator::Css("main button.primary")).await.ok()
+    })
+    .await
+    .click()
+    .await
+    .unwrap();
+    wait_for("a question", || async {
+        c.find(Locator::Css(".question-card")).await.ok()
+    })
+    .await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("1")
+        .await
+        .unwrap();
+    for theme in ["light", "dark"] {
+        assert_accessible(&c, theme).await;
+    }
+    c.find(Locator::XPath("//button[contains(., 'Review & submit')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("the review screen", || async {
+        c.find(Locator::Css(".review-screen")).await.ok()
+    })
+    .await;
+    assert_accessible(&c, "light").await;
+    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::XPath(
+        "//button[contains(., 'Submit and see results')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for("the results", || async {
+        c.find(Locator::Css(".score-number")).await.ok()
+    })
+    .await;
+    for theme in ["light", "dark"] {
+        assert_accessible(&c, theme).await;
+    }
+    c.find(Locator::XPath("//a[contains(., 'Review every question')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("the review", || async {
+        c.find(Locator::Css(".review-item")).await.ok()
+    })
+    .await;
+    for theme in ["light", "dark"] {
+        assert_accessible(&c, theme).await;
+    }
+    c.goto(&format!("{}#/progress", server.url()))
+        .await
+        .unwrap();
+    wait_for("the history", || async {
+        c.find(Locator::Css("table.attempts")).await.ok()
+    })
+    .await;
+    for theme in ["light", "dark"] {
+        assert_accessible(&c, theme).await;
+    }
+    c.close().await.unwrap();
+}
+
 /// The check itself can fail: a button with no name added to a page is caught.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_axe_check_catches_a_nameless_button() {

@@ -1,5 +1,5 @@
 //! Offline after the first load: once the service worker controls the page, the server can go away
-//! and the app still loads, routes and runs.
+//! and the app still loads, routes, runs a whole diagnostic and keeps it in the history.
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{

@@ -156,3 +156,39 @@ async fn the_scoring_page_explains_the_scale_and_weights() {
     assert_clean_console(&c).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_build_works_at_the_root_of_a_host_too_with_its_security_policy() {
+    let server = StaticServer::start(dist_dir(), "/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&format!("{}#/about/scoring", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "How the passing score works").await;
+    let csp = c
+        .execute("const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m && m.content", vec![])
+        .await
+        .unwrap();
+    let csp = csp.as_str().unwrap_or_default();
+    for directive in [
+        "default-src 'self'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "connect-src 'self'",
+    ] {
+        assert!(csp.contains(directive), "CSP lacks {directive}: {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(
+        server
+            .requests()
+            .iter()
+            .any(|r| r.ends_with("manifest.webmanifest")),
+        "the manifest is linked: {:?}",
+        server.requests()
+    );
+    assert_clean_console(&c).await;
+    assert_same_origin(&c, &server.origin()).await;
+    c.close().await.unwrap();
+}

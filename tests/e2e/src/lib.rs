@@ -406,3 +406,87 @@ pub async fn assert_accessible(client: &Client, theme: &str) {
         "accessibility violations on {url} ({theme}): {violations:#?}"
     );
 }
+
+/// How many elements match `css` right now.
+pub async fn count(client: &Client, css: &str) -> usize {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+/// Clicks the button or link whose text contains `text`.
+pub async fn click_text(client: &Client, text: &str) {
+    let xpath = format!("//*[self::button or self::a][contains(., '{text}')]");
+    let el = wait_for(&format!("a control reading {text:?}"), || async {
+        client.find(Locator::XPath(&xpath)).await.ok()
+    })
+    .await;
+    el.click().await.expect("the control takes the click");
+}
+
+/// From the exam's "Review & submit" screen: submit, confirm, and land on the results.
+pub async fn submit_from_review(client: &Client) {
+    click_text(client, "Submit…").await;
+    click_text(client, "Submit and see results").await;
+    wait_for_heading(client, "Results").await;
+}
+
+/// Opens the mock page and starts a mock exam.
+pub async fn start_mock(client: &Client, app_url: &str) {
+    client
+        .goto(&format!("{app_url}#/mock"))
+        .await
+        .expect("the mock page");
+    wait_for_heading(client, "Mock exam").await;
+    click_text(client, "Start the mock exam").await;
+    wait_for("the first question", || async {
+        client.find(Locator::Css(".question-card")).await.ok()
+    })
+    .await;
+}
+
+/// Takes the whole diagnostic choosing the first option(s) each time, and lands on its results.
+pub async fn take_diagnostic(client: &Client, app_url: &str) {
+    client
+        .goto(&format!("{app_url}#/diagnostic"))
+        .await
+        .expect("the diagnostic page");
+    wait_for_heading(client, "Free diagnostic").await;
+    click_text(client, "Start the diagnostic").await;
+    for n in 1..=10 {
+        let want = format!("Question {n} of 10");
+        wait_for(&want, || async {
+            let legend = client
+                .find(Locator::Css(".question-label"))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            (legend == want).then_some(())
+        })
+        .await;
+        let inputs = client
+            .find_all(Locator::Css(".question-option input"))
+            .await
+            .expect("the options");
+        let needed = if client.find(Locator::Css(".choose-status")).await.is_ok() {
+            2
+        } else {
+            1
+        };
+        for input in inputs.into_iter().take(needed) {
+            input.click().await.expect("an option takes the click");
+        }
+        client
+            .find(Locator::Css("main .exam-actions button.primary"))
+            .await
+            .expect("the next button")
+            .click()
+            .await
+            .expect("next");
+    }
+    wait_for_heading(client, "Results").await;
+}

@@ -1,7 +1,10 @@
 //! axe-core on every page, in the light and the dark theme: zero WCAG A/AA violations.
 #![cfg(not(target_arch = "wasm32"))]
 
-use e2e::{assert_accessible, browser, dist_dir, wait_for, Driver, StaticServer};
+use e2e::{
+    assert_accessible, browser, click_text, dist_dir, submit_from_review, wait_for, Driver,
+    StaticServer,
+};
 use fantoccini::Locator;
 
 const ROUTES: [&str; 10] = [
@@ -62,44 +65,17 @@ async fn exam_results_and_review_pass_axe_in_light_and_dark() {
     for theme in ["light", "dark"] {
         assert_accessible(&c, theme).await;
     }
-    c.find(Locator::XPath("//button[contains(., 'Review & submit')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Review & submit").await;
     wait_for("the review screen", || async {
         c.find(Locator::Css(".review-screen")).await.ok()
     })
     .await;
     assert_accessible(&c, "light").await;
-    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath(
-        "//button[contains(., 'Submit and see results')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    wait_for("the results", || async {
-        c.find(Locator::Css(".score-number")).await.ok()
-    })
-    .await;
+    submit_from_review(&c).await;
     for theme in ["light", "dark"] {
         assert_accessible(&c, theme).await;
     }
-    c.find(Locator::XPath("//a[contains(., 'Review every question')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Review every question").await;
     wait_for("the review", || async {
         c.find(Locator::Css(".review-item")).await.ok()
     })

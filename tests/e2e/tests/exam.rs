@@ -4,17 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, text_of, wait_for, wait_for_heading, Driver,
-    StaticServer,
+    assert_clean_console, browser, click_text, count, dist_dir, submit_from_review,
+    take_diagnostic, text_of, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
-
-async fn count(c: &Client, css: &str) -> usize {
-    c.find_all(Locator::Css(css))
-        .await
-        .map(|v| v.len())
-        .unwrap_or(0)
-}
 
 async fn press(c: &Client, keys: &str) {
     let el = c.active_element().await.expect("a focused element");
@@ -38,18 +31,8 @@ async fn answer_with_keys(c: &Client) {
 }
 
 async fn start_mock(c: &Client, server: &StaticServer) {
-    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
-    wait_for_heading(c, "Mock exam").await;
-    c.find(Locator::Css("main button.primary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for("the first question", || async {
-        (legend(c).await == "Question 1 of 65").then_some(())
-    })
-    .await;
+    e2e::start_mock(c, &server.url()).await;
+    assert_eq!(legend(c).await, "Question 1 of 65");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -96,22 +79,7 @@ async fn a_full_mock_taken_with_the_keyboard_reaches_results_and_review() {
         review.contains("Flagged (1)") && review.contains("Question 7"),
         "{review}"
     );
-    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath(
-        "//button[contains(., 'Submit and see results')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-
-    wait_for_heading(&c, "Results").await;
+    submit_from_review(&c).await;
     let headline = text_of(&c, ".score-number").await;
     let score: u32 = headline
         .chars()
@@ -128,30 +96,15 @@ async fn a_full_mock_taken_with_the_keyboard_reaches_results_and_review() {
         "one row per domain"
     );
 
-    c.find(Locator::XPath("//a[contains(., 'Review every question')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Review every question").await;
     wait_for_heading(&c, "Review").await;
     assert_eq!(count(&c, ".review-item").await, 65);
-    c.find(Locator::XPath("//button[contains(., 'Unscored')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Unscored").await;
     wait_for("the unscored filter", || async {
         (count(&c, ".review-item").await == 15).then_some(())
     })
     .await;
-    c.find(Locator::XPath("//button[contains(., 'Flagged')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Flagged").await;
     wait_for("the flagged filter", || async {
         (count(&c, ".review-item").await == 1).then_some(())
     })
@@ -245,44 +198,7 @@ async fn the_diagnostic_gives_a_score_weakest_domain_and_plan() {
     let server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&format!("{}#/diagnostic", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Free diagnostic").await;
-    c.find(Locator::XPath(
-        "//button[contains(., 'Start the diagnostic')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    for n in 1..=10 {
-        wait_for(&format!("diagnostic question {n}"), || async {
-            (legend(&c).await == format!("Question {n} of 10")).then_some(())
-        })
-        .await;
-        let first = c
-            .find(Locator::Css(".question-option input"))
-            .await
-            .unwrap();
-        first.click().await.unwrap();
-        if c.find(Locator::Css(".choose-status")).await.is_ok() {
-            c.find_all(Locator::Css(".question-option input"))
-                .await
-                .unwrap()[1]
-                .click()
-                .await
-                .unwrap();
-        }
-        c.find(Locator::Css("main .exam-actions button.primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-    }
-    wait_for_heading(&c, "Results").await;
+    take_diagnostic(&c, &server.url()).await;
     let text = text_of(&c, "main").await;
     assert!(text.contains("Probability of passing"), "{text}");
     assert!(text.contains("Your weakest domain"), "{text}");
@@ -342,14 +258,7 @@ async fn a_second_tab_shows_the_exam_read_only_and_stays_in_sync() {
     })
     .await;
     // The learner may move the attempt here; the first tab then follows read-only.
-    c.find(Locator::XPath(
-        "//button[contains(., 'Continue it in this tab')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_text(&c, "Continue it in this tab").await;
     wait_for("the runner in the second tab", || async {
         c.find(Locator::Css(".question-card")).await.ok()
     })

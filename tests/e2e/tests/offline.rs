@@ -3,8 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, wait_for, wait_for_heading, Driver, StaticServer,
+    assert_clean_console, browser, dist_dir, take_diagnostic, wait_for, wait_for_heading, Driver,
+    StaticServer,
 };
+use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_app_reloads_and_works_with_the_server_gone() {
@@ -37,6 +39,25 @@ async fn the_app_reloads_and_works_with_the_server_gone() {
         .await
         .unwrap();
     wait_for_heading(&c, "How the passing score works").await;
+
+    // A whole diagnostic works offline and lands in the history.
+    take_diagnostic(&c, &server.url()).await;
+    c.goto(&format!("{}#/progress", server.url()))
+        .await
+        .unwrap();
+    wait_for_heading(&c, "Progress").await;
+    let history = wait_for("the diagnostic in the history", || async {
+        let t = c
+            .find(Locator::Css("table.attempts"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        t.contains("Diagnostic").then_some(t)
+    })
+    .await;
+    assert!(history.contains("Diagnostic (10)"), "{history}");
     assert_eq!(
         server.requests().len(),
         before,

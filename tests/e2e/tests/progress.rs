@@ -4,17 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, text_of, wait_for, wait_for_heading, Driver,
-    StaticServer,
+    assert_clean_console, browser, click_text, count, dist_dir, start_mock, submit_from_review,
+    text_of, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
-
-async fn count(c: &Client, css: &str) -> usize {
-    c.find_all(Locator::Css(css))
-        .await
-        .map(|v| v.len())
-        .unwrap_or(0)
-}
 
 async fn stored_progress(c: &Client) -> String {
     c.execute("return localStorage.getItem('clf-prep/progress')", vec![])
@@ -26,40 +19,10 @@ async fn stored_progress(c: &Client) -> String {
 }
 
 async fn finish_a_quick_mock(c: &Client, server: &StaticServer) {
-    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
-    wait_for_heading(c, "Mock exam").await;
-    c.find(Locator::Css("main button.primary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for("the first question", || async {
-        c.find(Locator::Css(".question-card")).await.ok()
-    })
-    .await;
     // Submit with everything blank: the attempt still counts, with every question wrong.
-    c.find(Locator::XPath("//button[contains(., 'Review & submit')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath(
-        "//button[contains(., 'Submit and see results')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    wait_for_heading(c, "Results").await;
+    start_mock(c, &server.url()).await;
+    click_text(c, "Review & submit").await;
+    submit_from_review(c).await;
 }
 
 /// The path of the first place two JSON values differ, with both sides shortened.
@@ -124,12 +87,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
     )
     .await
     .unwrap();
-    c.find(Locator::XPath("//button[contains(., 'Export progress')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&c, "Export progress").await;
     let exported = c
         .execute_async(
             "const done = arguments[arguments.length - 1]; window.__exports[0].text().then(done);",
@@ -148,20 +106,8 @@ async fn history_renders_and_export_import_round_trips_exactly() {
         .await
         .unwrap();
     wait_for_heading(&c, "Settings").await;
-    c.find(Locator::XPath("//button[contains(., 'Reset everything')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath(
-        "//button[contains(., 'Yes, delete everything')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_text(&c, "Reset everything").await;
+    click_text(&c, "Yes, delete everything").await;
     c.goto(&format!("{}#/progress", server.url()))
         .await
         .unwrap();
@@ -178,14 +124,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
         .then_some(())
     })
     .await;
-    c.find(Locator::XPath(
-        "//button[contains(., 'Replace my progress')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_text(&c, "Replace my progress").await;
     wait_for("the imported history", || async {
         (count(&c, "table.attempts tbody tr").await == 2).then_some(())
     })

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use e2e::{browser, wait_for, Driver, StaticServer};
+use e2e::{browser, click_text, submit_from_review, wait_for, Driver, StaticServer};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -90,12 +90,7 @@ async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
         .select_by_value("30")
         .await
         .unwrap();
-    c.find(Locator::XPath("//button[contains(., 'Start practising')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(c, "Start practising").await;
     let mut times = Vec::new();
     for _ in 0..FEEDBACK_RUNS {
         let first = wait_for("a question", || async {
@@ -154,24 +149,7 @@ async fn memory_after_mock(c: &Client, base: &str) -> f64 {
         el.send_keys("1").await.unwrap();
         el.send_keys("n").await.unwrap();
     }
-    c.find(Locator::XPath("//button[contains(., 'Submit…')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::XPath(
-        "//button[contains(., 'Submit and see results')]",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    wait_for("the results", || async {
-        c.find(Locator::Css(".score-number")).await.ok()
-    })
-    .await;
+    submit_from_review(c).await;
     let bytes = c
         .execute(
             "return performance.memory.usedJSHeapSize + window.wasmBindings.wasm_memory_bytes()",

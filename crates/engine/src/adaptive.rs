@@ -141,7 +141,10 @@ pub fn diagnostic_result(attempt: &Attempt) -> DiagnosticResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::questions;
+
+    fn questions() -> &'static [Question] {
+        bank::synthetic(8)
+    }
     use std::collections::HashSet;
 
     fn run(seed: u64, answer: impl Fn(&Question) -> bool) -> Vec<(&'static Question, bool)> {
@@ -187,7 +190,7 @@ mod tests {
     #[test]
     fn the_plan_puts_the_missed_domain_first() {
         let asked = run(3, |q| q.domain() != Domain::SecurityCompliance);
-        let r = result(&asked, cut_theta());
+        let r = result(&asked, 0.0);
         assert_eq!(r.weakest, Domain::SecurityCompliance);
         assert_eq!(r.plan.len(), PLAN_STEPS);
         assert_eq!(r.plan[0].task.domain(), Domain::SecurityCompliance);

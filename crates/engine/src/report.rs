@@ -31,6 +31,8 @@ pub enum Verdict {
 pub const VERDICT_CONFIDENCE: f64 = 0.8;
 /// Spread of a domain's ability around the overall one (the prior for the domain's own estimate).
 pub const DOMAIN_SPREAD: f64 = 0.75;
+/// Fewer scored items than this in an area never give a verdict.
+pub const MIN_VERDICT_ITEMS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AreaResult<A> {
@@ -51,7 +53,7 @@ pub struct Report {
 }
 
 fn verdict(p_meets: f64, total: usize) -> Verdict {
-    if total == 0 {
+    if total < MIN_VERDICT_ITEMS {
         Verdict::NotEnoughEvidence
     } else if p_meets >= VERDICT_CONFIDENCE {
         Verdict::MeetsCompetencies
@@ -62,9 +64,16 @@ fn verdict(p_meets: f64, total: usize) -> Verdict {
     }
 }
 
-/// Result for one area: its own posterior, centred on the overall ability, from its items alone.
-fn area<A: Copy>(area: A, items: &[(ItemParams, bool)], overall: f64, cut: f64) -> AreaResult<A> {
-    let post = Posterior::from_responses(overall, DOMAIN_SPREAD, items.iter().copied());
+/// Result for one area: its own posterior from its items, with a prior centred on the ability shown
+/// by the *other* items (so the area's own answers are not counted twice).
+fn area<A: Copy>(
+    area: A,
+    items: &[(ItemParams, bool)],
+    others: &[(ItemParams, bool)],
+    cut: f64,
+) -> AreaResult<A> {
+    let elsewhere = Posterior::from_responses(0.0, 1.0, others.iter().copied()).mean();
+    let post = Posterior::from_responses(elsewhere, DOMAIN_SPREAD, items.iter().copied());
     let p_meets = if items.is_empty() {
         0.5
     } else {
@@ -96,20 +105,29 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
         .map(|(q, c)| (ItemParams::of(q), *c))
         .collect();
     let estimate = crate::model::estimate(params.iter().copied(), cut);
-    let pick = |keep: &dyn Fn(&Question) -> bool| -> Vec<(ItemParams, bool)> {
-        outcomes
-            .iter()
-            .filter(|(q, _)| keep(q))
-            .map(|(q, c)| (ItemParams::of(q), *c))
-            .collect()
+    // Each area's own items, and everyone else's.
+    let split = |inside: &dyn Fn(&Question) -> bool| {
+        let (mine, others): (Vec<_>, Vec<_>) = outcomes.iter().partition(|(q, _)| inside(q));
+        let params = |v: Vec<&(&Question, bool)>| -> Vec<(ItemParams, bool)> {
+            v.into_iter()
+                .map(|(q, c)| (ItemParams::of(q), *c))
+                .collect()
+        };
+        (params(mine), params(others))
     };
     let domains = Domain::ALL
         .iter()
-        .map(|&d| area(d, &pick(&|q| q.domain() == d), estimate.theta, cut))
+        .map(|&d| {
+            let (mine, others) = split(&|q| q.domain() == d);
+            area(d, &mine, &others, cut)
+        })
         .collect();
     let tasks = TaskStatement::ALL
         .iter()
-        .map(|&t| area(t, &pick(&|q| q.task() == t), estimate.theta, cut))
+        .map(|&t| {
+            let (mine, others) = split(&|q| q.task() == t);
+            area(t, &mine, &others, cut)
+        })
         .filter(|r| r.total > 0)
         .collect();
     Report {
@@ -129,7 +147,11 @@ pub fn report(attempt: &Attempt) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{questions, Kind};
+    use crate::bank::Kind;
+
+    fn questions() -> &'static [Question] {
+        bank::synthetic(8)
+    }
 
     #[test]
     fn multiple_response_gets_no_partial_credit() {

@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use engine::adaptive::next_question;
-use engine::bank::{self, Choice, Difficulty, Kind, Question, QuestionId, TaskStatement};
+use engine::bank::{self, Question, QuestionId};
 use engine::forms;
 use engine::history::{readiness, Evidence};
 use engine::model::{cut_theta_for, scaled, Estimate, ItemParams, Posterior};
@@ -28,42 +28,6 @@ fn normal(rng: &mut StdRng) -> f64 {
     // Box–Muller: enough for simulation, and no extra dependency.
     let (u1, u2): (f64, f64) = (rng.random::<f64>().max(1e-300), rng.random());
     (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-}
-
-/// A synthetic bank shaped like the blueprint, used only when the real bank cannot supply a form.
-fn synthetic_bank() -> &'static [Question] {
-    let mut out = Vec::new();
-    let choices: &'static [Choice] = Box::leak(
-        (0..5)
-            .map(|i| Choice {
-                text: "option",
-                correct: i < 2,
-                why: "synthetic",
-            })
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
-    );
-    let single: &'static [Choice] = &choices[1..5];
-    for (n, task) in TaskStatement::ALL.iter().enumerate() {
-        for i in 0..30u16 {
-            let multiple = i % 4 == 0;
-            out.push(Question {
-                id: QuestionId::new(*task, i + 1),
-                kind: if multiple {
-                    Kind::Multiple(2)
-                } else {
-                    Kind::Single
-                },
-                difficulty: Difficulty::from_level((1 + (i as usize + n) % 3) as u8),
-                guide: "synthetic",
-                stem: "synthetic",
-                options: if multiple { choices } else { single },
-                refs: &[],
-                tags: &[],
-            });
-        }
-    }
-    Box::leak(out.into_boxed_slice())
 }
 
 struct MockStats {
@@ -221,7 +185,7 @@ fn main() {
             (bank::questions(), "the real bank")
         } else {
             (
-                synthetic_bank(),
+                bank::synthetic(30),
                 "a SYNTHETIC bank (the real bank cannot supply a full form yet)",
             )
         };

@@ -70,6 +70,34 @@ impl ItemParams {
     }
 }
 
+/// The log-likelihood of some responses at every grid point. Sums and differences of these let the
+/// report score every domain without recomputing each item for each area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLikelihood(pub [f64; GRID_POINTS]);
+
+impl Default for LogLikelihood {
+    fn default() -> Self {
+        LogLikelihood([0.0; GRID_POINTS])
+    }
+}
+
+impl LogLikelihood {
+    pub fn add(&mut self, (item, correct): (ItemParams, bool)) {
+        for (i, lw) in self.0.iter_mut().enumerate() {
+            let p = item.p_correct(grid(i));
+            *lw += if correct { p.ln() } else { (1.0 - p).ln() };
+        }
+    }
+
+    pub fn plus(&self, other: &LogLikelihood) -> LogLikelihood {
+        LogLikelihood(std::array::from_fn(|i| self.0[i] + other.0[i]))
+    }
+
+    pub fn minus(&self, other: &LogLikelihood) -> LogLikelihood {
+        LogLikelihood(std::array::from_fn(|i| self.0[i] - other.0[i]))
+    }
+}
+
 /// A posterior over ability on the grid, normalised.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Posterior {
@@ -83,15 +111,22 @@ impl Posterior {
         prior_sd: f64,
         responses: impl IntoIterator<Item = (ItemParams, bool)>,
     ) -> Posterior {
-        let mut log_w: Vec<f64> = (0..GRID_POINTS)
-            .map(|i| -0.5 * ((grid(i) - prior_mean) / prior_sd).powi(2))
-            .collect();
-        for (item, correct) in responses {
-            for (i, lw) in log_w.iter_mut().enumerate() {
-                let p = item.p_correct(grid(i));
-                *lw += if correct { p.ln() } else { (1.0 - p).ln() };
-            }
+        let mut log_lik = LogLikelihood::default();
+        for response in responses {
+            log_lik.add(response);
         }
+        Posterior::from_log_likelihood(prior_mean, prior_sd, &log_lik)
+    }
+
+    /// Prior N(mean, sd²) combined with an already summed log-likelihood.
+    pub fn from_log_likelihood(
+        prior_mean: f64,
+        prior_sd: f64,
+        log_lik: &LogLikelihood,
+    ) -> Posterior {
+        let log_w: Vec<f64> = (0..GRID_POINTS)
+            .map(|i| -0.5 * ((grid(i) - prior_mean) / prior_sd).powi(2) + log_lik.0[i])
+            .collect();
         let max = log_w.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
         let mut weights: Vec<f64> = log_w.iter().map(|lw| (lw - max).exp()).collect();
         let total: f64 = weights.iter().sum();
@@ -130,13 +165,14 @@ impl Posterior {
         grid(GRID_POINTS - 1)
     }
 
-    /// Posterior probability that ability is at least `theta`.
+    /// Posterior probability that ability is at least `theta`. Each grid point stands for the cell
+    /// of width `GRID_STEP` around it, and the cell holding `theta` counts in proportion, so the
+    /// answer moves smoothly as `theta` does.
     pub fn mass_above(&self, theta: f64) -> f64 {
         self.weights
             .iter()
             .enumerate()
-            .filter(|(i, _)| grid(*i) >= theta)
-            .map(|(_, w)| w)
+            .map(|(i, w)| w * ((grid(i) + GRID_STEP / 2.0 - theta) / GRID_STEP).clamp(0.0, 1.0))
             .sum()
     }
 }
@@ -254,7 +290,10 @@ mod tests {
             post.mean(),
             num / den
         );
-        assert!((post.mass_above(0.0) - above / den).abs() < 0.03);
+        let (grid_p, exact_p) = (post.mass_above(0.0), above / den);
+        assert!((grid_p - exact_p).abs() < 0.005, "{grid_p} vs {exact_p}");
+        // Moving the line within one grid cell moves the probability too.
+        assert!(post.mass_above(0.02) < post.mass_above(-0.02));
         // With no responses the posterior is the prior.
         let prior = Posterior::from_responses(0.0, 1.0, []);
         assert!(prior.mean().abs() < 1e-9);

@@ -4,7 +4,7 @@
 
 use crate::attempt::Attempt;
 use crate::bank::{self, Domain, Question, TaskStatement};
-use crate::model::{cut_theta, Estimate, ItemParams, Posterior};
+use crate::model::{cut_theta, Estimate, ItemParams, LogLikelihood, Posterior};
 
 /// Right only if exactly the correct options are chosen: no partial credit, and a blank is wrong.
 pub fn is_correct(q: &Question, chosen: &[u8]) -> bool {
@@ -68,23 +68,26 @@ fn verdict(p_meets: f64, total: usize) -> Verdict {
 /// by the *other* items (so the area's own answers are not counted twice).
 fn area<A: Copy>(
     area: A,
-    items: &[(ItemParams, bool)],
-    others: &[(ItemParams, bool)],
+    mine: &[&(LogLikelihood, bool)],
+    all: &LogLikelihood,
     cut: f64,
 ) -> AreaResult<A> {
-    let elsewhere = Posterior::from_responses(0.0, 1.0, others.iter().copied()).mean();
-    let post = Posterior::from_responses(elsewhere, DOMAIN_SPREAD, items.iter().copied());
-    let p_meets = if items.is_empty() {
+    let own = mine
+        .iter()
+        .fold(LogLikelihood::default(), |acc, (l, _)| acc.plus(l));
+    let elsewhere = Posterior::from_log_likelihood(0.0, 1.0, &all.minus(&own)).mean();
+    let post = Posterior::from_log_likelihood(elsewhere, DOMAIN_SPREAD, &own);
+    let p_meets = if mine.is_empty() {
         0.5
     } else {
         post.mass_above(cut)
     };
     AreaResult {
         area,
-        correct: items.iter().filter(|(_, c)| *c).count(),
-        total: items.len(),
+        correct: mine.iter().filter(|(_, c)| *c).count(),
+        total: mine.len(),
         p_meets,
-        verdict: verdict(p_meets, items.len()),
+        verdict: verdict(p_meets, mine.len()),
     }
 }
 
@@ -104,30 +107,34 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
         .iter()
         .map(|(q, c)| (ItemParams::of(q), *c))
         .collect();
-    let estimate = crate::model::estimate(params.iter().copied(), cut);
-    // Each area's own items, and everyone else's.
-    let split = |inside: &dyn Fn(&Question) -> bool| {
-        let (mine, others): (Vec<_>, Vec<_>) = outcomes.iter().partition(|(q, _)| inside(q));
-        let params = |v: Vec<&(&Question, bool)>| -> Vec<(ItemParams, bool)> {
-            v.into_iter()
-                .map(|(q, c)| (ItemParams::of(q), *c))
-                .collect()
-        };
-        (params(mine), params(others))
+    // Each scored item's log-likelihood once; every area is then sums and differences of these.
+    let per_item: Vec<(LogLikelihood, bool)> = params
+        .iter()
+        .map(|&(p, c)| {
+            let mut l = LogLikelihood::default();
+            l.add((p, c));
+            (l, c)
+        })
+        .collect();
+    let all = per_item
+        .iter()
+        .fold(LogLikelihood::default(), |acc, (l, _)| acc.plus(l));
+    let estimate = Estimate::from_posterior(&Posterior::from_log_likelihood(0.0, 1.0, &all), cut);
+    let area_of = |inside: &dyn Fn(&Question) -> bool| -> Vec<&(LogLikelihood, bool)> {
+        outcomes
+            .iter()
+            .zip(&per_item)
+            .filter(|((q, _), _)| inside(q))
+            .map(|(_, l)| l)
+            .collect()
     };
     let domains = Domain::ALL
         .iter()
-        .map(|&d| {
-            let (mine, others) = split(&|q| q.domain() == d);
-            area(d, &mine, &others, cut)
-        })
+        .map(|&d| area(d, &area_of(&|q| q.domain() == d), &all, cut))
         .collect();
     let tasks = TaskStatement::ALL
         .iter()
-        .map(|&t| {
-            let (mine, others) = split(&|q| q.task() == t);
-            area(t, &mine, &others, cut)
-        })
+        .map(|&t| area(t, &area_of(&|q| q.task() == t), &all, cut))
         .filter(|r| r.total > 0)
         .collect();
     Report {

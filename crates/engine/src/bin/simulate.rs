@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use engine::adaptive::next_question;
 use engine::bank::{self, Question, QuestionId};
+use engine::blueprint::PASS_SCALED;
 use engine::forms;
 use engine::history::{readiness, Evidence};
 use engine::model::{cut_theta_for, scaled, Estimate, ItemParams, Posterior};
@@ -82,7 +83,7 @@ fn simulate_mock(
         let est = Estimate::from_posterior(&Posterior::from_responses(0.0, 1.0, engine_view), cut);
         // The truth is judged against the pass standard of the generating model.
         let passes = theta >= true_cut;
-        right += usize::from((est.scaled >= 700) == passes);
+        right += usize::from((est.scaled >= PASS_SCALED) == passes);
         let exact = Posterior::from_responses(0.0, 1.0, true_view);
         bayes_right += usize::from((exact.mass_above(true_cut) >= 0.5) == passes);
         let true_scaled = scaled(theta, true_cut);

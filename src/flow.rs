@@ -4,8 +4,8 @@
 use engine::attempt::{mock_minutes, Attempt, Mode};
 use engine::bank::{self, QuestionId};
 
-use crate::grading::is_correct;
 use crate::store::progress::{AttemptRecord, Progress};
+use engine::report::is_correct;
 
 /// A fresh attempt id: time-ordered and unique enough for one learner's browser.
 pub fn new_attempt_id(prefix: &str, now_ms: f64) -> String {

@@ -5,7 +5,6 @@ pub mod app;
 pub mod components;
 pub mod engine_bridge;
 pub mod flow;
-pub mod grading;
 pub mod offline;
 pub mod pages;
 pub mod route;

@@ -46,7 +46,7 @@ pub fn calibration(attempt: &Attempt) -> Vec<(Confidence, usize, usize)> {
                 if response.confidence == Some(level) {
                     total += 1;
                     if bank::find(item.id)
-                        .is_some_and(|q| crate::grading::is_correct(q, &response.chosen))
+                        .is_some_and(|q| engine::report::is_correct(q, &response.chosen))
                     {
                         right += 1;
                     }

@@ -7,9 +7,9 @@ use engine::bank::{self, Domain, Kind};
 use leptos::prelude::*;
 
 use crate::components::question::QuestionCard;
-use crate::grading::{correct_chosen, is_correct};
 use crate::route::Route;
 use crate::state::ProgressState;
+use engine::report::{correct_chosen, is_correct};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Filter {

@@ -5,10 +5,10 @@ use engine::attempt::{Attempt, AttemptItem, Mode};
 use engine::bank::{self, Domain, TaskStatement};
 use engine::blueprint::FORM_ITEMS;
 use engine::forms::{self, FormError};
-use engine::report::{self, Verdict as EngineVerdict};
+use engine::report;
 
 use crate::pages::practice::PracticeSpec;
-use crate::store::progress::{DomainLine, Progress, Summary, Verdict};
+use crate::store::progress::{DomainLine, Progress, Summary};
 
 fn seen_fn(progress: &Progress) -> impl Fn(engine::bank::QuestionId) -> u32 + '_ {
     move |id| progress.seen_count(id)
@@ -64,14 +64,6 @@ pub fn diagnostic_plan(attempt: &Attempt) -> PlanOutcome {
     }
 }
 
-fn verdict(v: EngineVerdict) -> Verdict {
-    match v {
-        EngineVerdict::MeetsCompetencies => Verdict::Meets,
-        EngineVerdict::NeedsImprovement => Verdict::NeedsImprovement,
-        EngineVerdict::NotEnoughEvidence => Verdict::NotEnoughEvidence,
-    }
-}
-
 pub fn summarize(attempt: &Attempt) -> Summary {
     let r = report::report(attempt);
     let now = attempt.submitted_ms.unwrap_or(attempt.started_ms);
@@ -100,7 +92,7 @@ pub fn summarize(attempt: &Attempt) -> Summary {
                 domain: d.area,
                 correct: d.correct,
                 total: d.total,
-                verdict: verdict(d.verdict),
+                verdict: d.verdict,
                 scaled: None,
             })
             .collect(),

@@ -181,7 +181,7 @@ pub fn ProgressPage() -> impl IntoView {
                                         {s.domains.iter().map(|d| view! {
                                             <td title=d.verdict.words()>
                                                 {format!("{}/{}", d.correct, d.total)}
-                                                {match d.verdict { Verdict::Meets => " ✓", Verdict::NeedsImprovement => " ✗", Verdict::NotEnoughEvidence => "" }}
+                                                {match d.verdict { Verdict::MeetsCompetencies => " ✓", Verdict::NeedsImprovement => " ✗", Verdict::NotEnoughEvidence => "" }}
                                             </td>
                                         }).collect_view()}
                                     </tr>

@@ -60,7 +60,7 @@ pub fn calibration(attempt: &Attempt) -> Vec<(Confidence, usize, usize)> {
 
 fn verdict_class(v: Verdict) -> &'static str {
     match v {
-        Verdict::Meets => "verdict right",
+        Verdict::MeetsCompetencies => "verdict right",
         Verdict::NeedsImprovement => "verdict wrong",
         Verdict::NotEnoughEvidence => "verdict neutral",
     }

@@ -13,23 +13,7 @@ use super::envelope::Migration;
 pub const PROGRESS_KEY: &str = "clf-prep/progress";
 pub const PROGRESS_MIGRATIONS: &[Migration] = &[];
 
-/// A domain's verdict, as the real score report words it, plus the honest third case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Verdict {
-    Meets,
-    NeedsImprovement,
-    NotEnoughEvidence,
-}
-
-impl Verdict {
-    pub fn words(self) -> &'static str {
-        match self {
-            Verdict::Meets => "Meets competencies",
-            Verdict::NeedsImprovement => "Needs improvement",
-            Verdict::NotEnoughEvidence => "Not enough evidence yet",
-        }
-    }
-}
+pub use engine::report::Verdict;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DomainLine {

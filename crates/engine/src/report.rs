@@ -20,11 +20,22 @@ pub fn correct_chosen(q: &Question, chosen: &[u8]) -> (usize, usize) {
     (hits, q.kind.choose())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A domain's result, as the real score report words it, plus the honest third case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Verdict {
     MeetsCompetencies,
     NeedsImprovement,
     NotEnoughEvidence,
+}
+
+impl Verdict {
+    pub fn words(self) -> &'static str {
+        match self {
+            Verdict::MeetsCompetencies => "Meets competencies",
+            Verdict::NeedsImprovement => "Needs improvement",
+            Verdict::NotEnoughEvidence => "Not enough evidence yet",
+        }
+    }
 }
 
 /// A verdict is given only when the evidence is this decisive either way.

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_accessible, browser, click_text, dist_dir, submit_from_review, wait_for, Driver,
-    StaticServer,
+    assert_accessible, browser, click_text, dist_dir, start_mock, submit_from_review, wait_for,
+    Driver, StaticServer,
 };
 use fantoccini::Locator;
 
@@ -44,18 +44,7 @@ async fn exam_results_and_review_pass_axe_in_light_and_dark() {
     let server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
-    wait_for("the start button", || async {
-        c.find(Locator::Css("main button.primary")).await.ok()
-    })
-    .await
-    .click()
-    .await
-    .unwrap();
-    wait_for("a question", || async {
-        c.find(Locator::Css(".question-card")).await.ok()
-    })
-    .await;
+    start_mock(&c, &server.url()).await;
     c.active_element()
         .await
         .unwrap()

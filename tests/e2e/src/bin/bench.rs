@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use e2e::{browser, click_text, submit_from_review, wait_for, Driver, StaticServer};
+use e2e::{browser, click_text, start_mock, submit_from_review, wait_for, Driver, StaticServer};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -132,14 +132,7 @@ async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
 }
 
 async fn memory_after_mock(c: &Client, base: &str) -> f64 {
-    c.goto(&format!("{base}#/mock")).await.unwrap();
-    wait_for("the start button", || async {
-        c.find(Locator::Css("main button.primary")).await.ok()
-    })
-    .await
-    .click()
-    .await
-    .unwrap();
+    start_mock(c, base).await;
     for _ in 0..65 {
         wait_for("a question", || async {
             c.find(Locator::Css(".question-card")).await.ok()

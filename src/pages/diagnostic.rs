@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::exam::now_ms;
 use crate::components::question::QuestionCard;
-use crate::pages::mock::{finish_active, resume_href};
+use crate::pages::mock::{finish_active, AttemptElsewhere};
 use crate::pages::practice::{PracticePreset, PracticeSpec};
 use crate::route::Route;
 use crate::state::{ActiveState, ProgressState};
@@ -121,13 +121,10 @@ pub fn DiagnosticPage() -> impl IntoView {
     view! {
         <section class="page diagnostic">
             <h1>"Free diagnostic"</h1>
-            {move || match running() {
-                Some(Mode::Diagnostic) => question().into_any(),
-                Some(other) => view! {
-                    <p>"You have another attempt in progress. Finish it first:"</p>
-                    <p><a class="button" href=resume_href(other)>"Go to the attempt in progress"</a></p>
-                }.into_any(),
-                None => view! {
+            {move || match (running(), active.owned.get()) {
+                (Some(Mode::Diagnostic), true) => question().into_any(),
+                (Some(running), owned) => view! { <AttemptElsewhere title="" running owned/> }.into_any(),
+                (None, _) => view! {
                     <p class="lede">
                         "Ten questions that adapt to your answers. You get an estimated score on the 100–1000 scale with its uncertainty, "
                         "your weakest domain, and a study plan. No account, nothing leaves your browser."

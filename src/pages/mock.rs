@@ -28,8 +28,6 @@ pub fn MockPage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
     let progress = expect_context::<ProgressState>();
     let settings = expect_context::<SettingsState>().0;
-    let store = expect_context::<Store>();
-    let notices = expect_context::<Notices>();
     let error = RwSignal::new(None::<String>);
 
     let start = move |_| {
@@ -59,16 +57,7 @@ pub fn MockPage() -> impl IntoView {
                     <h1 class="sr-only">"Mock exam"</h1>
                     <ExamRunner attempt=active.attempt options on_finish/>
                 }.into_any(),
-                (Some(_), false) => view! {
-                    <h1>"Mock exam"</h1>
-                    <ReadOnlyAttempt/>
-                    <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
-                }.into_any(),
-                (Some(other), true) => view! {
-                    <h1>"Mock exam"</h1>
-                    <p>{format!("You have a {other:?} attempt in progress. Finish it first:")}</p>
-                    <p><a class="button" href=resume_href(other)>"Go to the attempt in progress"</a></p>
-                }.into_any(),
+                (Some(running), owned) => view! { <AttemptElsewhere title="Mock exam" running owned/> }.into_any(),
                 (None, _) => view! {
                     <h1>"Mock exam"</h1>
                     <p class="lede">"A full practice exam, built like the real one."</p>
@@ -89,6 +78,32 @@ pub fn MockPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// What a page that runs attempts shows when it cannot run one now: another tab owns the attempt
+/// (shown read-only, with the choice to move it here), or an attempt of another kind is under way.
+/// An empty `title` leaves the page's own heading to the caller.
+#[component]
+pub fn AttemptElsewhere(title: &'static str, running: Mode, owned: bool) -> impl IntoView {
+    let active = expect_context::<ActiveState>();
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    view! {
+        {(!title.is_empty()).then(|| view! { <h1>{title}</h1> })}
+        {if owned {
+            view! {
+                <p>"You have another attempt in progress. Finish it first:"</p>
+                <p><a class="button" href=resume_href(running)>"Go to the attempt in progress"</a></p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <ReadOnlyAttempt/>
+                <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
+            }
+            .into_any()
+        }}
     }
 }
 

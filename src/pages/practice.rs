@@ -8,8 +8,8 @@ use engine::bank::{Domain, TaskStatement};
 use leptos::prelude::*;
 
 use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
-use crate::pages::mock::{finish_active, resume_href};
-use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
+use crate::pages::mock::{finish_active, AttemptElsewhere};
+use crate::state::{ActiveState, ProgressState, SettingsState};
 
 /// What the learner asked to practise.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,8 +54,6 @@ pub fn PracticePage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
     let progress = expect_context::<ProgressState>();
     let settings = expect_context::<SettingsState>().0;
-    let store = expect_context::<Store>();
-    let notices = expect_context::<Notices>();
     let preset =
         use_context::<PracticePreset>().and_then(|p| p.0.try_update(Option::take).flatten());
     let spec = RwSignal::new(preset.clone().unwrap_or(PracticeSpec {
@@ -137,16 +135,7 @@ pub fn PracticePage() -> impl IntoView {
                     <h1 class="sr-only">"Practice"</h1>
                     <ExamRunner attempt=active.attempt options on_finish/>
                 }.into_any(),
-                (Some(_), false) => view! {
-                    <h1>"Practice"</h1>
-                    <crate::pages::mock::ReadOnlyAttempt/>
-                    <button type="button" on:click=move |_| active.take_over(store, notices)>"Continue it in this tab instead"</button>
-                }.into_any(),
-                (Some(other), true) => view! {
-                    <h1>"Practice"</h1>
-                    <p>"You have another attempt in progress. Finish it first:"</p>
-                    <p><a class="button" href=resume_href(other)>"Go to the attempt in progress"</a></p>
-                }.into_any(),
+                (Some(running), owned) => view! { <AttemptElsewhere title="Practice" running owned/> }.into_any(),
                 (None, _) => view! {
                     <h1>"Practice"</h1>
                     <p class="lede">"Pick topics; after each answer you see why every option is right or wrong."</p>

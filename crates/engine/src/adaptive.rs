@@ -83,12 +83,17 @@ pub const PLAN_STEPS: usize = 5;
 /// Score, weakest domain and plan from the diagnostic's answers.
 pub fn result(asked: &[(&Question, bool)], cut: f64) -> DiagnosticResult {
     let report = report_for(asked, cut);
+    // The weakest domain: least likely to meet the standard; when that does not separate them (after
+    // only ten questions it often does not), the lowest estimated ability.
     let weakest = report
         .domains
         .iter()
         .min_by(|a, b| {
-            (a.p_meets * 1000.0 - a.area.weight_percent() as f64)
-                .total_cmp(&(b.p_meets * 1000.0 - b.area.weight_percent() as f64))
+            let key =
+                |d: &crate::report::AreaResult<Domain>| ((d.p_meets * 100.0).round(), d.ability);
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|d| d.area)
         .unwrap_or(Domain::SecurityCompliance);

@@ -51,6 +51,8 @@ pub struct AreaResult<A> {
     pub correct: usize,
     pub total: usize,
     pub p_meets: f64,
+    /// The area's own ability estimate (posterior mean, logits).
+    pub ability: f64,
     pub verdict: Verdict,
 }
 
@@ -98,6 +100,7 @@ fn area<A: Copy>(
         correct: mine.iter().filter(|(_, c)| *c).count(),
         total: mine.len(),
         p_meets,
+        ability: post.mean(),
         verdict: verdict(p_meets, mine.len()),
     }
 }

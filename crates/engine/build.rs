@@ -1,4 +1,4 @@
-//! Validates `bank/` and bakes it into `$OUT_DIR/bank.rs`. A broken bank stops the build here, with the
+//! Validates `bank/` and bakes it into `$OUT_DIR/bank.txt` (layout in bankfmt's codegen). A broken bank stops the build here, with the
 //! file, the question id and the problem, so it can never reach a learner. `CLF_BANK_DIR` points the
 //! build at another folder (the size benchmark builds once with an empty bank).
 
@@ -25,6 +25,6 @@ fn main() {
         }
     };
     let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.txt");
     std::fs::write(&out, bankfmt::codegen(&bank)).expect("OUT_DIR is writable");
 }

@@ -13,7 +13,7 @@ pub mod markup;
 #[path = "../../engine/src/syllabus.rs"]
 pub mod syllabus;
 
-mod codegen;
+pub mod codegen;
 mod similarity;
 
 pub use codegen::codegen;
@@ -263,6 +263,22 @@ fn check_text(what: &str, text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Control characters other than line breaks have no place in a question, and the baked form uses
+/// three of them as separators.
+fn check_controls(q: &Question, out: &mut Vec<String>) {
+    let fields = [&q.id, &q.guide, &q.stem]
+        .into_iter()
+        .chain(&q.refs)
+        .chain(&q.tags)
+        .chain(q.options.iter().flat_map(|o| [&o.text, &o.why]));
+    if fields
+        .flat_map(|f| f.chars())
+        .any(|c| c.is_control() && c != '\n')
+    {
+        out.push("contains a control character (only line breaks are allowed)".to_string());
+    }
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
@@ -328,6 +344,7 @@ pub fn check_question(task: &str, q: &Question) -> Vec<String> {
     if q.tags.iter().any(|t| t.trim().is_empty()) {
         out.push("a tag is empty".to_string());
     }
+    check_controls(q, &mut out);
     check_length("the stem", &q.stem, &STEM_CHARS, &mut out);
     check_text("the stem", &q.stem, &mut out);
     if q.refs.is_empty() || q.refs.len() > MAX_REFS {

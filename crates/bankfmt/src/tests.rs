@@ -341,14 +341,36 @@ fn stats_count_domains_tasks_kinds_and_difficulties() {
 }
 
 #[test]
-fn codegen_escapes_text_as_rust_literals() {
+fn control_characters_are_rejected() {
+    // TOML escapes: a unit separator in an option, a tab in a tag.
+    assert_rejected(
+        &GOOD_SINGLE.replace("An IAM group", r"An IAM\u001Fgroup"),
+        "control character",
+    );
+    assert_rejected(
+        &GOOD_SINGLE.replace(r#"tags = ["IAM"]"#, r#"tags = ["I\tAM"]"#),
+        "control character",
+    );
+}
+
+#[test]
+fn codegen_keeps_every_field_in_order() {
     let bank = validate_sources(&[(
         "2.3-a.toml".to_string(),
-        file(&GOOD_SINGLE.replace("An IAM role", "An \\\"IAM\\\" role \\\\ here")),
+        file(&format!("{GOOD_SINGLE}\n{GOOD_MULTIPLE}")),
     )])
     .unwrap();
-    let src = codegen(&bank);
-    assert!(src.contains(r#"text: "An \"IAM\" role \\ here""#), "{src}");
-    assert!(src.contains("QuestionId::new(TaskStatement::of(2, 3), 1)"));
-    assert!(src.contains("pub static QUESTIONS: [Question; 1]"));
+    let blob = codegen(&bank);
+    let records: Vec<&str> = blob.split(codegen::RECORD).collect();
+    assert_eq!(records.len(), 2);
+    let first: Vec<&str> = records[0].split(codegen::FIELD).collect();
+    assert_eq!(&first[..4], ["2.3-001", "1", "2", "CLF-C02 v1.0"]);
+    assert!(first[4].starts_with("Which IAM identity"));
+    assert_eq!(first[6], "IAM");
+    assert_eq!(first.len(), 7 + 2 * 4);
+    assert_eq!(first[7], "+An IAM role");
+    assert_eq!(first[9], "-An IAM group");
+    let second: Vec<&str> = records[1].split(codegen::FIELD).collect();
+    assert_eq!(&second[..3], ["2.3-002", "2", "1"]);
+    assert_eq!(second[6], "", "no tags");
 }

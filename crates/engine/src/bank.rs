@@ -291,19 +291,87 @@ impl Question {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/bank.rs"));
+/// The baked bank (see bankfmt's codegen for the layout): one string, so the wasm carries the words
+/// next to each other and gzip can do its work.
+static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.txt"));
+const RECORD: char = '\u{1e}';
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1d}';
 
-/// Every question, sorted by id.
+/// Every question, sorted by id. Split out of the baked text on first use and kept for the life of
+/// the program; the strings stay where they are in the binary.
 pub fn questions() -> &'static [Question] {
-    &QUESTIONS
+    static QUESTIONS: std::sync::OnceLock<Vec<Question>> = std::sync::OnceLock::new();
+    QUESTIONS.get_or_init(|| unbake(BAKED))
+}
+
+/// The questions of a baked text. The text was validated when it was baked, so a malformed record
+/// is a build bug: it panics with the record's start rather than hiding a question.
+fn unbake(text: &'static str) -> Vec<Question> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split(RECORD)
+        .map(|record| {
+            unbake_question(record)
+                .unwrap_or_else(|| panic!("baked question is malformed: {:.40}", record))
+        })
+        .collect()
+}
+
+fn unbake_question(record: &'static str) -> Option<Question> {
+    let mut fields = record.split(FIELD);
+    let id = fields.next()?.parse().ok()?;
+    let kind = match fields.next()?.parse::<u8>().ok()? {
+        1 => Kind::Single,
+        n => Kind::Multiple(n),
+    };
+    let difficulty = match fields.next()? {
+        "1" => Difficulty::Easy,
+        "2" => Difficulty::Medium,
+        "3" => Difficulty::Hard,
+        _ => return None,
+    };
+    let guide = fields.next()?;
+    let stem = fields.next()?;
+    let list = |f: &'static str| -> &'static [&'static str] {
+        if f.is_empty() {
+            &[]
+        } else {
+            f.split(ITEM).collect::<Vec<_>>().leak()
+        }
+    };
+    let refs = list(fields.next()?);
+    let tags = list(fields.next()?);
+    let mut options = Vec::new();
+    while let Some(marked) = fields.next() {
+        let why = fields.next()?;
+        let (correct, text) = match marked.split_at_checked(1)? {
+            ("+", text) => (true, text),
+            ("-", text) => (false, text),
+            _ => return None,
+        };
+        options.push(Choice { text, correct, why });
+    }
+    Some(Question {
+        id,
+        kind,
+        difficulty,
+        guide,
+        stem,
+        options: options.leak(),
+        refs,
+        tags,
+    })
 }
 
 /// The question with this id, if the bank (still) has it.
 pub fn find(id: QuestionId) -> Option<&'static Question> {
-    QUESTIONS
+    let questions = questions();
+    questions
         .binary_search_by(|q| q.id.cmp(&id))
         .ok()
-        .map(|i| &QUESTIONS[i])
+        .map(|i| &questions[i])
 }
 
 /// A bank of placeholder questions shaped like the real one (every task statement, both kinds, all
@@ -445,6 +513,56 @@ mod tests {
         let per_domain: Vec<usize> = Domain::ALL.iter().map(|d| d.tasks().count()).collect();
         assert_eq!(per_domain, vec![4, 4, 8, 3]);
         assert_eq!(TaskStatement::of(3, 8).title(), "Other in-scope services");
+    }
+
+    /// Every field of every question survives baking: the app shows exactly what `bank/` says.
+    #[test]
+    fn unbaked_bank_equals_its_source() {
+        let dir = option_env!("CLF_BANK_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(bankfmt::default_bank_dir);
+        let source = bankfmt::load_dir(&dir).expect("the bank validates");
+        let mut expected: Vec<_> = source.questions.iter().map(|(_, q)| q).collect();
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        let baked = questions();
+        assert_eq!(baked.len(), expected.len());
+        for (b, e) in baked.iter().zip(expected) {
+            assert_eq!(b.id.to_string(), e.id);
+            assert_eq!(b.kind.choose(), e.correct_count());
+            assert_eq!(
+                matches!(b.kind, Kind::Multiple(_)),
+                e.kind == bankfmt::Kind::Multiple
+            );
+            assert_eq!(b.difficulty.level(), e.difficulty);
+            assert_eq!(b.guide, e.guide);
+            assert_eq!(b.stem, e.stem.trim());
+            assert_eq!(b.refs, e.refs.as_slice());
+            assert_eq!(b.tags, e.tags.as_slice());
+            assert_eq!(b.options.len(), e.options.len());
+            for (bo, eo) in b.options.iter().zip(&e.options) {
+                assert_eq!(
+                    (bo.text, bo.correct, bo.why),
+                    (eo.text.trim(), eo.correct, eo.why.trim())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_malformed_record_is_refused() {
+        assert!(unbake_question("2.3-001\u{1f}1\u{1f}9\u{1f}g\u{1f}s\u{1f}\u{1f}").is_none());
+        assert!(unbake_question(
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}*x\u{1f}why"
+        )
+        .is_none());
+        let ok =
+            unbake_question("2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}+x\u{1f}why")
+                .unwrap();
+        assert_eq!(
+            (ok.refs, ok.tags, ok.options[0].correct),
+            (&["r"][..], &[][..], true)
+        );
+        assert_eq!(unbake(""), Vec::new());
     }
 
     #[test]

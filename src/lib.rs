@@ -16,8 +16,15 @@ pub use app::App;
 /// The app's name as learners see it.
 pub const APP_NAME: &str = "CLF-C02 Practice";
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook and mounts the app on `<body>`. The two performance marks let `./x bench`
+/// split a first load into download, start-up and paint.
 pub fn mount() {
+    let mark = |name: &str| {
+        let _ = leptos::prelude::window()
+            .performance()
+            .map(|p| p.mark(name));
+    };
+    mark("clf-start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
         let update_ready = leptos::prelude::RwSignal::new(false);
@@ -25,6 +32,7 @@ pub fn mount() {
         leptos::prelude::provide_context(offline::UpdateReady(update_ready));
         App()
     });
+    mark("clf-mounted");
 }
 
 /// For `./x bench`: the size of the app's WebAssembly memory, in bytes (read through the bindings

@@ -19,11 +19,22 @@ fn sw_container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers the service worker and flags `ready` when an update waits.
+/// Registers the service worker once the page has loaded, and flags `ready` when an update waits.
+/// Waiting for `load` keeps the worker's precaching (the whole build, fetched again) from competing
+/// with the first visit's own download and start-up.
 pub fn register(ready: RwSignal<bool>) {
     let Some(container) = sw_container() else {
         return;
     };
+    if document().ready_state() == "complete" {
+        watch(container, ready);
+    } else {
+        let once = Closure::once_into_js(move || watch(container, ready));
+        let _ = window().add_event_listener_with_callback("load", once.unchecked_ref());
+    }
+}
+
+fn watch(container: web_sys::ServiceWorkerContainer, ready: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
             return;

@@ -58,7 +58,7 @@ async fn lcp(c: &Client) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
 }
 
-async fn load_once(driver: &Driver, url: &str) -> f64 {
+async fn load_once(driver: &Driver, url: &str) -> Load {
     // A fresh profile each time: a first visit, no service worker, nothing cached.
     let c = browser(driver).await;
     c.goto(url).await.unwrap();
@@ -71,8 +71,35 @@ async fn load_once(driver: &Driver, url: &str) -> f64 {
         );
     }
     let t = lcp(&c).await;
+    // Where the time went: the module downloaded, the app started and mounted, the first paint.
+    let marks = c
+        .execute(
+            "const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+             const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+             const m = n => (performance.getEntriesByName(n)[0] || {}).startTime;
+             return [wasm ? wasm.responseEnd : null, fcp ? fcp.startTime : null, m('clf-start'), m('clf-mounted')];",
+            vec![],
+        )
+        .await
+        .unwrap_or_default();
+    let mark = |i: usize| marks[i].as_f64().unwrap_or(f64::NAN);
     c.close().await.unwrap();
-    t
+    Load {
+        lcp: t,
+        wasm_loaded: mark(0),
+        fcp: mark(1),
+        started: mark(2),
+        mounted: mark(3),
+    }
+}
+
+/// One page load's timings, in milliseconds from navigation start.
+struct Load {
+    lcp: f64,
+    wasm_loaded: f64,
+    fcp: f64,
+    started: f64,
+    mounted: f64,
 }
 
 async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
@@ -190,7 +217,10 @@ async fn main() {
         app.push(load_once(&driver, &format!("{}#/question/{first}", server.url())).await);
         baseline.push(load_once(&driver, &format!("{}baseline.html", server.url())).await);
     }
-    let (app_ms, base_ms) = (percentile(app, 0.5), percentile(baseline, 0.5));
+    let median = |v: &[Load], f: fn(&Load) -> f64| percentile(v.iter().map(f).collect(), 0.5);
+    let (app_ms, base_ms) = (median(&app, |l| l.lcp), median(&baseline, |l| l.lcp));
+    let (app_wasm_ms, app_fcp_ms) = (median(&app, |l| l.wasm_loaded), median(&app, |l| l.fcp));
+    let (app_start_ms, app_mount_ms) = (median(&app, |l| l.started), median(&app, |l| l.mounted));
 
     let c = browser(&driver).await;
     let feedback = feedback_latencies(&c, &server.url()).await;
@@ -216,6 +246,10 @@ async fn main() {
         ),
         ("bank source text (gzip, KB)", kb("bank_text_gz")),
         ("first question, app (LCP ms, median)", app_ms),
+        ("  wasm downloaded (ms from start, median)", app_wasm_ms),
+        ("  then: Rust code starts (ms, median)", app_start_ms),
+        ("  then: first page mounted (ms, median)", app_mount_ms),
+        ("  then: first paint (ms, median)", app_fcp_ms),
         ("same question, static page (LCP ms)", base_ms),
         ("answer to feedback p50 (ms)", p50),
         ("answer to feedback p95 (ms)", p95),

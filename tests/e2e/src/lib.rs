@@ -3,6 +3,7 @@
 //! Tests fail, never skip, when `dist/` or chromedriver is missing: `./x test` provides both.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -28,7 +29,8 @@ pub fn dist_dir() -> PathBuf {
 }
 
 /// A plain static file server on 127.0.0.1 serving `root` under `prefix` (for example "/prep/"), the
-/// way any static host would: no rewrites, no special headers beyond a content type.
+/// way any static host would: no rewrites, no special headers beyond a content type (and, when
+/// started with `start_gzip`, gzip for browsers that accept it).
 pub struct StaticServer {
     pub port: u16,
     pub prefix: String,
@@ -50,7 +52,34 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<Vec<String>>) {
+/// Files compressed so far, by path: each is compressed once, at its first request.
+type GzipCache = Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>;
+
+/// Whether a static host would compress this file: text, scripts and wasm, not images.
+fn compressible(path: &Path) -> bool {
+    !matches!(content_type(path), "image/png" | "application/octet-stream")
+}
+
+fn gzipped(cache: &GzipCache, path: &Path, bytes: &[u8]) -> Arc<Vec<u8>> {
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(path).cloned()) {
+        return hit;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).expect("gzip into memory");
+    let packed = Arc::new(encoder.finish().expect("gzip into memory"));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(path.to_path_buf(), packed.clone());
+    }
+    packed
+}
+
+fn serve_one(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    requests: &Mutex<Vec<String>>,
+    gzip: Option<&GzipCache>,
+) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -60,13 +89,20 @@ fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<
     if reader.read_line(&mut line).is_err() {
         return;
     }
-    // Drain the headers; the server needs none of them.
+    // Drain the headers; the only one read is whether the browser accepts gzip.
     let mut header = String::new();
+    let mut accepts_gzip = false;
     while reader
         .read_line(&mut header)
         .map(|n| n > 2)
         .unwrap_or(false)
     {
+        if let Some((name, value)) = header.split_once(':') {
+            accepts_gzip |= name.trim().eq_ignore_ascii_case("accept-encoding")
+                && value
+                    .split(',')
+                    .any(|coding| coding.split(';').next().unwrap_or("").trim() == "gzip");
+        }
         header.clear();
     }
     let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
@@ -79,29 +115,51 @@ fn serve_one(mut stream: TcpStream, root: &Path, prefix: &str, requests: &Mutex<
         .map(|rest| if rest.is_empty() { "index.html" } else { rest })
         .filter(|rest| !rest.split('/').any(|part| part == ".."))
         .map(|rest| root.join(rest));
-    let body = file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes)));
-    let response = match &body {
-        Some((f, bytes)) => format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-            content_type(f),
-            bytes.len()
-        ),
-        None => "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found".to_string(),
-    };
-    let _ = stream.write_all(response.as_bytes());
-    if let Some((_, bytes)) = body {
-        let _ = stream.write_all(&bytes);
+    match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, Arc::new(bytes)))) {
+        Some((f, bytes)) => {
+            let (encoding, bytes) = match gzip {
+                Some(cache) if compressible(&f) && accepts_gzip => (
+                    "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+                    gzipped(cache, &f, &bytes),
+                ),
+                Some(_) if compressible(&f) => ("Vary: Accept-Encoding\r\n", bytes),
+                _ => ("", bytes),
+            };
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
+                content_type(&f),
+                bytes.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&bytes);
+        }
+        None => {
+            let _ = stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
+            );
+        }
     }
     let _ = stream.flush();
 }
 
 impl StaticServer {
     pub fn start(root: PathBuf, prefix: &str) -> StaticServer {
+        StaticServer::serve(root, prefix, false)
+    }
+
+    /// Like `start`, but compresses text, scripts and wasm with gzip for browsers that accept it, as
+    /// real static hosts do (each file once, kept in memory), so transfer sizes are realistic.
+    pub fn start_gzip(root: PathBuf, prefix: &str) -> StaticServer {
+        StaticServer::serve(root, prefix, true)
+    }
+
+    fn serve(root: PathBuf, prefix: &str, gzip: bool) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
         let port = listener.local_addr().expect("bound address").port();
         let stopping = Arc::new(AtomicBool::new(false));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (stop, log, prefix_owned) = (stopping.clone(), requests.clone(), prefix.to_string());
+        let cache: Option<Arc<GzipCache>> = gzip.then(Default::default);
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stop.load(Ordering::SeqCst) {
@@ -109,7 +167,10 @@ impl StaticServer {
                 }
                 if let Ok(stream) = stream {
                     let (root, prefix, log) = (root.clone(), prefix_owned.clone(), log.clone());
-                    std::thread::spawn(move || serve_one(stream, &root, &prefix, &log));
+                    let cache = cache.clone();
+                    std::thread::spawn(move || {
+                        serve_one(stream, &root, &prefix, &log, cache.as_deref())
+                    });
                 }
             }
         });
@@ -152,7 +213,8 @@ impl Drop for StaticServer {
     }
 }
 
-fn free_port() -> u16 {
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -208,17 +270,34 @@ impl Drop for Driver {
 
 /// A headless Chromium session with console logging on, in a fresh profile.
 pub async fn browser(driver: &Driver) -> Client {
+    browser_with_args(driver, &[]).await
+}
+
+/// Like `browser`, with more Chromium switches (for example `--remote-debugging-port=N`, to let
+/// another tool such as Lighthouse open its own tab in the same browser and profile).
+pub async fn browser_with_args(driver: &Driver, extra: &[String]) -> Client {
     let profile = driver
         .profiles()
         .join(SESSIONS.fetch_add(1, Ordering::SeqCst).to_string());
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,900",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    args.extend(extra.iter().cloned());
     let caps = json!({
         "goog:chromeOptions": {
             "binary": std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".to_string()),
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,900", format!("--user-data-dir={}", profile.display())
-            ]
+            "args": args
         },
         "goog:loggingPrefs": { "browser": "ALL" }
     });

@@ -1,13 +1,14 @@
-//! Validates `bank/` and bakes it into `$OUT_DIR/bank.txt` (layout in bankfmt's codegen). A broken bank stops the build here, with the
-//! file, the question id and the problem, so it can never reach a learner. `CLF_BANK_DIR` points the
-//! build at another folder (the size benchmark builds once with an empty bank).
+//! Validates `bank/` and bakes it into `$OUT_DIR/bank.txt` (layout in bankfmt's codegen). A broken
+//! bank stops the build here, with the file, the question id and the problem, so it can never reach a
+//! learner. `CLF_BANK_DIR` points the build at another folder (the size benchmark builds once with an
+//! empty bank).
 
 use std::path::PathBuf;
 
 fn main() {
     let dir = std::env::var_os("CLF_BANK_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bank"));
+        .unwrap_or_else(bankfmt::default_bank_dir);
     println!("cargo::rerun-if-env-changed=CLF_BANK_DIR");
     println!("cargo::rerun-if-changed={}", dir.display());
     let bank = match bankfmt::load_dir(&dir) {

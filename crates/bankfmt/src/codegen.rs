@@ -1,22 +1,19 @@
 //! Bakes a validated bank into one text blob that the engine embeds with `include_str!` and splits
-//! into `&'static str` fields once, at first use (about a millisecond in wasm).
+//! into `&'static str` fields once, at first use (a few milliseconds in wasm).
 //!
 //! Why a blob and not Rust statics: statics interleave every string with pointer/length pairs that
 //! gzip cannot squeeze, and an empty bank let the compiler delete code that a real bank needs, which
 //! made the size benchmark's "app without bank" dishonest. The blob ships the bank's words next to
 //! each other, with no keys, so it compresses below its TOML source.
 //!
-//! Layout (the separators are control characters, which `check_text` bans from the bank's text):
+//! Layout (the separators live in the engine's `baked.rs`; `check_controls` bans them from the text):
 //! questions are separated by [`RECORD`]; a question's fields by [`FIELD`], in this order:
 //! id, choose count ("1" for multiple choice), difficulty level, guide version, stem, references
 //! and tags (items separated by [`ITEM`]), then per option its text prefixed with `+` (correct) or
 //! `-`, followed by its explanation.
 
+use crate::baked::{FIELD, ITEM, RECORD};
 use crate::{Bank, Kind};
-
-pub const RECORD: char = '\u{1e}';
-pub const FIELD: char = '\u{1f}';
-pub const ITEM: char = '\u{1d}';
 
 /// The blob for `bank`, questions sorted by id so the engine can find one by binary search.
 pub fn codegen(bank: &Bank) -> String {

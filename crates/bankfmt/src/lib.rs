@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+#[path = "../../engine/src/baked.rs"]
+pub mod baked;
 #[path = "../../engine/src/markup.rs"]
 pub mod markup;
 #[path = "../../engine/src/syllabus.rs"]
 pub mod syllabus;
 
-pub mod codegen;
+mod codegen;
 mod similarity;
 
 pub use codegen::codegen;

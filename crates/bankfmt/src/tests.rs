@@ -361,16 +361,16 @@ fn codegen_keeps_every_field_in_order() {
     )])
     .unwrap();
     let blob = codegen(&bank);
-    let records: Vec<&str> = blob.split(codegen::RECORD).collect();
+    let records: Vec<&str> = blob.split(baked::RECORD).collect();
     assert_eq!(records.len(), 2);
-    let first: Vec<&str> = records[0].split(codegen::FIELD).collect();
+    let first: Vec<&str> = records[0].split(baked::FIELD).collect();
     assert_eq!(&first[..4], ["2.3-001", "1", "2", "CLF-C02 v1.0"]);
     assert!(first[4].starts_with("Which IAM identity"));
     assert_eq!(first[6], "IAM");
     assert_eq!(first.len(), 7 + 2 * 4);
     assert_eq!(first[7], "+An IAM role");
     assert_eq!(first[9], "-An IAM group");
-    let second: Vec<&str> = records[1].split(codegen::FIELD).collect();
+    let second: Vec<&str> = records[1].split(baked::FIELD).collect();
     assert_eq!(&second[..3], ["2.3-002", "2", "1"]);
     assert_eq!(second[6], "", "no tags");
 }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::baked::{FIELD, ITEM, RECORD};
 use crate::syllabus::TASK_OUTLINE;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -294,9 +295,6 @@ impl Question {
 /// The baked bank (see bankfmt's codegen for the layout): one string, so the wasm carries the words
 /// next to each other and gzip can do its work.
 static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.txt"));
-const RECORD: char = '\u{1e}';
-const FIELD: char = '\u{1f}';
-const ITEM: char = '\u{1d}';
 
 /// Every question, sorted by id. Split out of the baked text on first use and kept for the life of
 /// the program; the strings stay where they are in the binary.
@@ -326,12 +324,10 @@ fn unbake_question(record: &'static str) -> Option<Question> {
         1 => Kind::Single,
         n => Kind::Multiple(n),
     };
-    let difficulty = match fields.next()? {
-        "1" => Difficulty::Easy,
-        "2" => Difficulty::Medium,
-        "3" => Difficulty::Hard,
-        _ => return None,
-    };
+    let level: u8 = fields.next()?.parse().ok()?;
+    let difficulty = (1..=3)
+        .contains(&level)
+        .then(|| Difficulty::from_level(level))?;
     let guide = fields.next()?;
     let stem = fields.next()?;
     let list = |f: &'static str| -> &'static [&'static str] {

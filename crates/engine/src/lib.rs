@@ -4,6 +4,7 @@
 
 pub mod adaptive;
 pub mod attempt;
+pub mod baked;
 pub mod bank;
 pub mod blueprint;
 pub mod forms;

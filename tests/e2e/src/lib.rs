@@ -505,6 +505,15 @@ pub async fn click_text(client: &Client, text: &str) {
     el.click().await.expect("the control takes the click");
 }
 
+/// From a question of the exam: open its "Review & submit" screen.
+pub async fn open_review_screen(client: &Client) {
+    click_text(client, "Review & submit").await;
+    wait_for("the review screen", || async {
+        client.find(Locator::Css(".review-screen")).await.ok()
+    })
+    .await;
+}
+
 /// From the exam's "Review & submit" screen: submit, confirm, and land on the results.
 pub async fn submit_from_review(client: &Client) {
     click_text(client, "Submit…").await;

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_accessible, browser, click_text, dist_dir, start_mock, submit_from_review, wait_for,
-    Driver, StaticServer,
+    assert_accessible, browser, click_text, dist_dir, open_review_screen, start_mock,
+    submit_from_review, wait_for, Driver, StaticServer,
 };
 use fantoccini::Locator;
 
@@ -54,11 +54,7 @@ async fn exam_results_and_review_pass_axe_in_light_and_dark() {
     for theme in ["light", "dark"] {
         assert_accessible(&c, theme).await;
     }
-    click_text(&c, "Review & submit").await;
-    wait_for("the review screen", || async {
-        c.find(Locator::Css(".review-screen")).await.ok()
-    })
-    .await;
+    open_review_screen(&c).await;
     assert_accessible(&c, "light").await;
     submit_from_review(&c).await;
     for theme in ["light", "dark"] {

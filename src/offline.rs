@@ -19,17 +19,25 @@ fn sw_container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers the service worker once the page has loaded, and flags `ready` when an update waits.
-/// Waiting for `load` keeps the worker's precaching (the whole build, fetched again) from competing
-/// with the first visit's own download and start-up.
+/// Registers the service worker a moment after the page has loaded, and flags `ready` when an update
+/// waits. The worker's precaching fetches the whole build again on threads of its own: started before
+/// the first paint has reached the screen, it competes with rendering on small machines.
 pub fn register(ready: RwSignal<bool>) {
+    const AFTER_FIRST_PAINT_MS: i32 = 1000;
     let Some(container) = sw_container() else {
         return;
     };
+    let later = move || {
+        let start = Closure::once_into_js(move || watch(container, ready));
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            start.unchecked_ref(),
+            AFTER_FIRST_PAINT_MS,
+        );
+    };
     if document().ready_state() == "complete" {
-        watch(container, ready);
+        later();
     } else {
-        let once = Closure::once_into_js(move || watch(container, ready));
+        let once = Closure::once_into_js(later);
         let _ = window().add_event_listener_with_callback("load", once.unchecked_ref());
     }
 }

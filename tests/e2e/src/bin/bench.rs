@@ -25,8 +25,8 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A static page with the same question as the app's first question page.
-fn baseline_html(id: &str) -> String {
+/// The bare question: its stem and options as unstyled HTML, nothing else. Printed for comparison.
+fn bare_question_html(id: &str) -> String {
     let q = engine::bank::find(id.parse().expect("a question id")).expect("the question");
     let options: String = q
         .options
@@ -42,6 +42,31 @@ fn baseline_html(id: &str) -> String {
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Baseline</title><link rel=\"icon\" href=\"icon-192.png\"></head><body><main><h1>Question {id}</h1><fieldset class=\"question-card\"><p>{}</p><ol>{options}</ol></fieldset></main></body></html>",
         escape(q.stem)
     )
+}
+
+/// The static baseline: the app's own first-question page as the browser rendered it (same markup,
+/// same stylesheet) saved as plain HTML without scripts, so the ratio measures what running the app
+/// costs over serving that page prebuilt, not what its layout and styles cost.
+async fn static_snapshot(driver: &Driver, url: &str) -> String {
+    let c = browser(driver).await;
+    c.goto(url).await.unwrap();
+    e2e::text_of(&c, ".question-card").await;
+    let html = c
+        .execute(
+            "const doc = document.documentElement.cloneNode(true);
+             doc.querySelectorAll('script, link[rel=preload], link[rel=modulepreload]').forEach(e => e.remove());
+             return '<!doctype html>' + doc.outerHTML;",
+            vec![],
+        )
+        .await
+        .expect("the rendered page");
+    c.close().await.unwrap();
+    let html = html.as_str().expect("HTML text").to_owned();
+    assert!(
+        html.contains("question-card") && !html.contains("<script"),
+        "the snapshot holds the question and no script"
+    );
+    html
 }
 
 /// Largest contentful paint of the current page, in milliseconds from navigation start.
@@ -207,18 +232,22 @@ async fn main() {
         .to_string();
     let root: PathBuf = std::env::temp_dir().join(format!("clf-bench-{}", std::process::id()));
     copy_dir(&e2e::dist_dir(), &root);
-    std::fs::write(root.join("baseline.html"), baseline_html(&first)).unwrap();
+    std::fs::write(root.join("bare.html"), bare_question_html(&first)).unwrap();
     let server = StaticServer::start(root.clone(), "/prep/");
     let driver = Driver::start();
+    let app_url = format!("{}#/question/{first}", server.url());
+    let snapshot = static_snapshot(&driver, &app_url).await;
+    std::fs::write(root.join("baseline.html"), snapshot).unwrap();
 
-    let mut app = Vec::new();
-    let mut baseline = Vec::new();
+    let (mut app, mut baseline, mut bare) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..LOAD_RUNS {
-        app.push(load_once(&driver, &format!("{}#/question/{first}", server.url())).await);
+        app.push(load_once(&driver, &app_url).await);
         baseline.push(load_once(&driver, &format!("{}baseline.html", server.url())).await);
+        bare.push(load_once(&driver, &format!("{}bare.html", server.url())).await);
     }
     let median = |v: &[Load], f: fn(&Load) -> f64| percentile(v.iter().map(f).collect(), 0.5);
     let (app_ms, base_ms) = (median(&app, |l| l.lcp), median(&baseline, |l| l.lcp));
+    let bare_ms = median(&bare, |l| l.lcp);
     let (app_wasm_ms, app_fcp_ms) = (median(&app, |l| l.wasm_loaded), median(&app, |l| l.fcp));
     let (app_start_ms, app_mount_ms) = (median(&app, |l| l.started), median(&app, |l| l.mounted));
 
@@ -250,7 +279,8 @@ async fn main() {
         ("  then: Rust code starts (ms, median)", app_start_ms),
         ("  then: first page mounted (ms, median)", app_mount_ms),
         ("  then: first paint (ms, median)", app_fcp_ms),
-        ("same question, static page (LCP ms)", base_ms),
+        ("same page, static snapshot (LCP ms, median)", base_ms),
+        ("bare question, unstyled (LCP ms, median)", bare_ms),
         ("answer to feedback p50 (ms)", p50),
         ("answer to feedback p95 (ms)", p95),
         ("memory after a full mock (MB)", memory),

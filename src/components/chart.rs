@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::number::whole;
+
 /// One labelled horizontal bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -33,7 +35,7 @@ pub fn BarChart(bars: Vec<Bar>, max: f64, #[prop(into)] title: String) -> impl I
             class="bar-chart"
             role="img"
             aria-label=label
-            viewBox=format!("0 0 {} {}", LABEL + TRACK + 150.0, height)
+            viewBox=format!("0 0 {} {}", whole(LABEL + TRACK + 150.0), whole(height))
         >
             <title>{title}</title>
             {bars
@@ -43,13 +45,13 @@ pub fn BarChart(bars: Vec<Bar>, max: f64, #[prop(into)] title: String) -> impl I
                     let y = 4.0 + ROW * i as f64;
                     view! {
                         <g>
-                            <text x="0" y=y + 20.0 class="bar-label">{bar.label}</text>
-                            <rect x=LABEL y=y + 6.0 width=TRACK height="18" class="bar-track" rx="3"/>
-                            <rect x=LABEL y=y + 6.0 width=scale(bar.value) height="18" class="bar-fill" rx="3"/>
+                            <text x="0" y=whole(y + 20.0) class="bar-label">{bar.label}</text>
+                            <rect x=whole(LABEL) y=whole(y + 6.0) width=whole(TRACK) height="18" class="bar-track" rx="3"/>
+                            <rect x=whole(LABEL) y=whole(y + 6.0) width=whole(scale(bar.value)) height="18" class="bar-fill" rx="3"/>
                             {bar.marker.map(|m| view! {
-                                <line x1=LABEL + scale(m) x2=LABEL + scale(m) y1=y + 2.0 y2=y + 28.0 class="bar-marker"/>
+                                <line x1=whole(LABEL + scale(m)) x2=whole(LABEL + scale(m)) y1=whole(y + 2.0) y2=whole(y + 28.0) class="bar-marker"/>
                             })}
-                            <text x=LABEL + TRACK + 8.0 y=y + 20.0 class="bar-value">{bar.caption}</text>
+                            <text x=whole(LABEL + TRACK + 8.0) y=whole(y + 20.0) class="bar-value">{bar.caption}</text>
                         </g>
                     }
                 })
@@ -90,31 +92,31 @@ pub fn TrendChart(points: Vec<TrendPoint>, #[prop(into)] title: String) -> impl 
         .enumerate()
         .map(|(i, p)| {
             format!(
-                "{}{:.1},{:.1}",
+                "{}{},{}",
                 if i == 0 { "M" } else { " L" },
-                x(i),
-                y(p.scaled)
+                whole(x(i)),
+                whole(y(p.scaled))
             )
         })
         .collect();
     let label = title.clone();
     view! {
-        <svg class="trend-chart" role="img" aria-label=label viewBox=format!("0 0 {W} {H}")>
+        <svg class="trend-chart" role="img" aria-label=label viewBox=format!("0 0 {} {}", whole(W), whole(H))>
             <title>{title}</title>
             {[100.0, 400.0, 700.0, 750.0, 1000.0].map(|s| {
                 let class = match s as u32 { 700 => "line-pass", 750 => "line-ready", _ => "line-grid" };
                 view! {
-                    <line x1=LEFT x2=W - RIGHT y1=y(s) y2=y(s) class=class/>
-                    <text x=LEFT - 6.0 y=y(s) + 4.0 class="axis-label" text-anchor="end">{s}</text>
+                    <line x1=whole(LEFT) x2=whole(W - RIGHT) y1=whole(y(s)) y2=whole(y(s)) class=class/>
+                    <text x=whole(LEFT - 6.0) y=whole(y(s) + 4.0) class="axis-label" text-anchor="end">{whole(s)}</text>
                 }
             }).collect_view()}
             {points.iter().enumerate().map(|(i, p)| view! {
-                <line x1=x(i) x2=x(i) y1=y(p.low) y2=y(p.high) class="band"/>
+                <line x1=whole(x(i)) x2=whole(x(i)) y1=whole(y(p.low)) y2=whole(y(p.high)) class="band"/>
             }).collect_view()}
             <path d=path class="trend-line"/>
             {points.iter().enumerate().map(|(i, p)| view! {
-                <circle cx=x(i) cy=y(p.scaled) r="5" class="trend-point">
-                    <title>{format!("{}: {:.0} (95 % band {:.0}–{:.0})", p.label, p.scaled, p.low, p.high)}</title>
+                <circle cx=whole(x(i)) cy=whole(y(p.scaled)) r="5" class="trend-point">
+                    <title>{format!("{}: {} (95 % band {}–{})", p.label, whole(p.scaled), whole(p.low), whole(p.high))}</title>
                 </circle>
             }).collect_view()}
         </svg>
@@ -130,16 +132,16 @@ pub fn ScoreBar(scaled: f64, low: f64, high: f64) -> impl IntoView {
         <svg
             class="score-bar"
             role="img"
-            aria-label=format!("Estimated {scaled:.0} on the 100 to 1000 scale, 95 % band {low:.0} to {high:.0}; 700 passes")
-            viewBox=format!("0 0 {W} 64")
+            aria-label=format!("Estimated {} on the 100 to 1000 scale, 95 % band {} to {}; 700 passes", whole(scaled), whole(low), whole(high))
+            viewBox=format!("0 0 {} 64", whole(W))
         >
-            <rect x="10" y="20" width=W - 20.0 height="14" rx="7" class="bar-track"/>
-            <rect x=x(low) y="20" width=(x(high) - x(low)).max(2.0) height="14" rx="7" class="band-fill"/>
-            <line x1=x(700.0) x2=x(700.0) y1="12" y2="42" class="line-pass"/>
-            <text x=x(700.0) y="58" text-anchor="middle" class="axis-label">"700 pass"</text>
+            <rect x="10" y="20" width=whole(W - 20.0) height="14" rx="7" class="bar-track"/>
+            <rect x=whole(x(low)) y="20" width=whole((x(high) - x(low)).max(2.0)) height="14" rx="7" class="band-fill"/>
+            <line x1=whole(x(700.0)) x2=whole(x(700.0)) y1="12" y2="42" class="line-pass"/>
+            <text x=whole(x(700.0)) y="58" text-anchor="middle" class="axis-label">"700 pass"</text>
             <text x="10" y="58" class="axis-label">"100"</text>
-            <text x=W - 10.0 y="58" text-anchor="end" class="axis-label">"1000"</text>
-            <circle cx=x(scaled) cy="27" r="9" class="score-dot"/>
+            <text x=whole(W - 10.0) y="58" text-anchor="end" class="axis-label">"1000"</text>
+            <circle cx=whole(x(scaled)) cy="27" r="9" class="score-dot"/>
         </svg>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::number::whole;
+
 use crate::components::chart::{Bar, BarChart};
 use crate::route::Route;
 use engine::bank::{self, BankStats, Domain, TaskStatement};
@@ -114,9 +116,9 @@ pub fn BankPage() -> impl IntoView {
             value: stats.domain_share(d),
             marker: Some(d.weight_percent() as f64),
             caption: format!(
-                "{} ({:.0} %)",
+                "{} ({} %)",
                 stats.by_domain[d as usize],
-                stats.domain_share(d)
+                whole(stats.domain_share(d))
             ),
         })
         .collect();
@@ -132,7 +134,7 @@ pub fn BankPage() -> impl IntoView {
             <h1>"Question bank"</h1>
             <p>
                 "The bank holds " <strong>{stats.total}</strong> " original questions, " {stats.multiple}
-                " of them multiple response (" {format!("{:.0}", percent(stats.multiple))} " %). Every question has an "
+                " of them multiple response (" {whole(percent(stats.multiple))} " %). Every question has an "
                 "explanation for each option and a link to the AWS documentation that backs its answer."
             </p>
             <h2>"By domain"</h2>

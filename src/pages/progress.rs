@@ -66,7 +66,7 @@ fn Readiness() -> impl IntoView {
                         </li>
                     </ul>
                     {r.p_pass.map(|p| view! {
-                        <p>"Pooled probability of passing, weighting recent attempts more: " <strong>{format!("{:.0} %", p * 100.0)}</strong>
+                        <p>"Pooled probability of passing, weighting recent attempts more: " <strong>{crate::number::percent(p)}</strong>
                         ". An estimate from practice, not a prediction."</p>
                     })}
                     {(!r.missing.is_empty()).then(|| view! {

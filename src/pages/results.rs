@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::chart::ScoreBar;
 use crate::components::exam::clock;
+use crate::number::{percent, whole};
 use crate::route::Route;
 use crate::state::ProgressState;
 use crate::store::progress::{Summary, Verdict};
@@ -102,7 +103,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
         <ScoreBar scaled=summary.scaled as f64 low=summary.low as f64 high=summary.high as f64/>
         <p>
             "95 % band: " <strong>{summary.low} "–" {summary.high}</strong> ". Probability of passing: "
-            <strong>{format!("{:.0} %", summary.p_pass * 100.0)}</strong> ". "
+            <strong>{percent(summary.p_pass)}</strong> ". "
             {summary.correct_scored} " of " {summary.scored_items} " scored questions right. "
             "The score is an estimate from our own item model, not an AWS score; "
             <a href=Route::Scoring.href()>"how scoring works"</a> "."
@@ -126,7 +127,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
         {pacing.map(|(average, over)| view! {
             <h2>"Pacing"</h2>
             <p>
-                {format!("{average:.0} seconds a question on average, against the {SECONDS_PER_QUESTION:.0} seconds the real exam allows. ")}
+                {format!("{} seconds a question on average, against the {} seconds the real exam allows. ", whole(average), whole(SECONDS_PER_QUESTION))}
                 {(over > 0).then(|| format!("{over} question(s) took more than twice that."))}
             </p>
         })}
@@ -134,7 +135,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
             <h2>"Confidence"</h2>
             <ul>
                 {calibration.into_iter().map(|(level, right, total)| view! {
-                    <li>{format!("{:?}: {right} of {total} right ({:.0} %)", level, right as f64 * 100.0 / total as f64)}</li>
+                    <li>{format!("{:?}: {right} of {total} right ({})", level, percent(right as f64 / total as f64))}</li>
                 }).collect_view()}
             </ul>
         })}

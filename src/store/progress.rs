@@ -112,8 +112,7 @@ impl Progress {
             mine.shown = mine.shown.max(seen.shown);
             mine.correct = mine.correct.max(seen.correct);
         }
-        self.attempts
-            .sort_by(|a, b| a.summary.started_ms.total_cmp(&b.summary.started_ms));
+        engine::order::sort_by_key_f64(&mut self.attempts, |a| a.summary.started_ms);
     }
 }
 

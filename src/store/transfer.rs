@@ -66,8 +66,8 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "The file is {:.1} MB; a progress file is never larger than {} MB. Nothing was changed.",
-                *bytes as f64 / 1e6,
+                "The file is {} MB; a progress file is never larger than {} MB. Nothing was changed.",
+                crate::number::tenths(*bytes as f64 / 1e6),
                 MAX_IMPORT_BYTES / (1024 * 1024)
             ),
             ImportError::NotJson(e) => write!(f, "The file is not valid JSON (it may be truncated): {e}. Nothing was changed."),

@@ -45,7 +45,7 @@ pub fn next_question(
         .filter(|q| !must_balance || short.contains(&q.domain()))
         .map(|q| (ItemParams::of(q).information(theta), q))
         .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by_key_f64(&mut candidates, |c| -c.0);
     candidates.truncate(TOP_CANDIDATES);
     let mut rng = StdRng::seed_from_u64(seed ^ asked.len() as u64);
     candidates.choose(&mut rng).map(|(_, q)| *q)
@@ -116,7 +116,7 @@ pub fn result(asked: &[(&Question, bool)], cut: f64) -> DiagnosticResult {
             }
         })
         .collect();
-    plan.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    crate::order::sort_by_key_f64(&mut plan, |s| -s.priority);
     plan.truncate(PLAN_STEPS);
     DiagnosticResult {
         report,

@@ -50,12 +50,16 @@ fn least_seen_first<'a>(
     seen: &dyn Fn(QuestionId) -> u32,
     rng: &mut StdRng,
 ) -> Vec<&'a Question> {
-    let mut keyed: Vec<(u32, u64, &Question)> = pool
+    // Seen count in the high bits, 32 random bits below: exact in an f64 for any count under 2^21.
+    let mut keyed: Vec<(f64, &Question)> = pool
         .into_iter()
-        .map(|q| (seen(q.id), rng.random(), q))
+        .map(|q| {
+            let tie = (rng.random::<u64>() >> 32) as f64;
+            (f64::from(seen(q.id)) * 4_294_967_296.0 + tie, q)
+        })
         .collect();
-    keyed.sort_by_key(|(s, r, _)| (*s, *r));
-    keyed.into_iter().map(|(_, _, q)| q).collect()
+    crate::order::sort_by_key_f64(&mut keyed, |k| k.0);
+    keyed.into_iter().map(|(_, q)| q).collect()
 }
 
 /// A full mock form. `seen` says how often the learner has met each question.

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod history;
 pub mod markup;
 pub mod model;
+pub mod order;
 pub mod report;
 pub mod schedule;
 pub mod syllabus;

@@ -69,7 +69,8 @@ impl ReviewQueue {
             .filter(|(_, c)| c.due_day <= today)
             .map(|(id, c)| (c.due_day, *id))
             .collect();
-        due.sort();
+        // Same day: by question id, as the map yielded them (the sort is stable).
+        crate::order::sort_by_key_f64(&mut due, |d| d.0 as f64);
         due.into_iter().map(|(_, id)| id).collect()
     }
 

@@ -27,6 +27,10 @@ pub fn mount() {
     };
     mark("clf-start");
     console_error_panic_hook::set_once();
+    // The static shell from index.html goes in the same task the app mounts in: no frame shows both.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(|| {
         let update_ready = leptos::prelude::RwSignal::new(false);
         offline::register(update_ready);

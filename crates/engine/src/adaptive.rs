@@ -2,7 +2,6 @@
 //! one at the current ability estimate, among those that keep every domain asked at least twice,
 //! picked at random from the best few so that no question is over-exposed.
 
-use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::SeedableRng;
 
@@ -11,6 +10,7 @@ use crate::bank::{self, Domain, Question, TaskStatement};
 use crate::blueprint::{DIAGNOSTIC_ITEMS, DIAGNOSTIC_MIN_PER_DOMAIN};
 use crate::model::{cut_theta, ItemParams, Posterior};
 use crate::report::{is_correct, report_for, Report};
+use crate::SeededRng;
 
 /// Exposure control: the next question is drawn from this many best candidates.
 pub const TOP_CANDIDATES: usize = 3;
@@ -47,7 +47,7 @@ pub fn next_question(
         .collect();
     crate::order::sort_by_key_f64(&mut candidates, |c| -c.0);
     candidates.truncate(TOP_CANDIDATES);
-    let mut rng = StdRng::seed_from_u64(seed ^ asked.len() as u64);
+    let mut rng = SeededRng::seed_from_u64(seed ^ asked.len() as u64);
     candidates.choose(&mut rng).map(|(_, q)| *q)
 }
 
@@ -130,7 +130,7 @@ pub fn next_item(attempt: &Attempt, seed: u64) -> Option<AttemptItem> {
     let so_far = asked(attempt);
     let q = next_question(bank::questions(), &so_far, seed)?;
     let mut order: Vec<u8> = (0..q.options.len() as u8).collect();
-    let mut rng = StdRng::seed_from_u64(seed.rotate_left(17) ^ so_far.len() as u64);
+    let mut rng = SeededRng::seed_from_u64(seed.rotate_left(17) ^ so_far.len() as u64);
     rand::seq::SliceRandom::shuffle(order.as_mut_slice(), &mut rng);
     Some(AttemptItem {
         id: q.id,

@@ -4,13 +4,13 @@
 
 use std::fmt;
 
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use crate::attempt::AttemptItem;
 use crate::bank::{Domain, Question, QuestionId, TaskStatement};
 use crate::blueprint::{form_items, scored_items};
+use crate::SeededRng;
 
 /// Why a form cannot be built from the bank as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl fmt::Display for FormError {
     }
 }
 
-fn shuffled_options(q: &Question, rng: &mut StdRng) -> Vec<u8> {
+fn shuffled_options(q: &Question, rng: &mut SeededRng) -> Vec<u8> {
     let mut order: Vec<u8> = (0..q.options.len() as u8).collect();
     order.shuffle(rng);
     order
@@ -48,7 +48,7 @@ fn shuffled_options(q: &Question, rng: &mut StdRng) -> Vec<u8> {
 fn least_seen_first<'a>(
     pool: Vec<&'a Question>,
     seen: &dyn Fn(QuestionId) -> u32,
-    rng: &mut StdRng,
+    rng: &mut SeededRng,
 ) -> Vec<&'a Question> {
     // Seen count in the high bits, 32 random bits below: exact in an f64 for any count under 2^21.
     let mut keyed: Vec<(f64, &Question)> = pool
@@ -68,7 +68,7 @@ pub fn mock(
     seen: &dyn Fn(QuestionId) -> u32,
     seed: u64,
 ) -> Result<Vec<AttemptItem>, FormError> {
-    let mut rng = StdRng::seed_from_u64(seed);
+    let mut rng = SeededRng::seed_from_u64(seed);
     let mut items = Vec::new();
     for domain in Domain::ALL {
         let need = form_items(domain);
@@ -108,7 +108,7 @@ pub fn practice(
     seen: &dyn Fn(QuestionId) -> u32,
     seed: u64,
 ) -> Result<Vec<AttemptItem>, FormError> {
-    let mut rng = StdRng::seed_from_u64(seed);
+    let mut rng = SeededRng::seed_from_u64(seed);
     let eligible = |q: &&Question| {
         only.is_none_or(|ids| ids.contains(&q.id))
             && (tasks.is_empty() || tasks.contains(&q.task()))

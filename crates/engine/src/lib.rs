@@ -12,6 +12,11 @@ pub mod history;
 pub mod markup;
 pub mod model;
 pub mod order;
+
+/// The generator behind forms, option orders and the diagnostic's picks: reproducible from a seed.
+/// These draws need no cryptographic strength, and the small generator costs a fraction of
+/// ChaCha's code in the app.
+pub type SeededRng = rand::rngs::SmallRng;
 pub mod report;
 pub mod schedule;
 pub mod syllabus;

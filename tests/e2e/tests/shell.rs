@@ -29,6 +29,11 @@ async fn navigation_deep_links_and_history_work_from_a_sub_path() {
 
     c.goto(&server.url()).await.unwrap();
     wait_for_heading(&c, PAGES[0].1).await;
+    // The static loading shell from index.html is gone once the app has mounted: one header, one main.
+    for (css, count) in [("#app-shell", 0), ("header", 1), ("main", 1)] {
+        let found = c.find_all(Locator::Css(css)).await.unwrap().len();
+        assert_eq!(found, count, "{css} after mount");
+    }
     let footer = c
         .find(Locator::Css("footer"))
         .await

@@ -235,7 +235,8 @@ async fn main() {
     let root: PathBuf = std::env::temp_dir().join(format!("clf-bench-{}", std::process::id()));
     copy_dir(&e2e::dist_dir(), &root);
     std::fs::write(root.join("bare.html"), bare_question_html(&first)).unwrap();
-    let server = StaticServer::start(root.clone(), "/prep/");
+    // Compressed as static hosts serve it (and as the Lighthouse gate does).
+    let server = StaticServer::start_gzip(root.clone(), "/prep/");
     let driver = Driver::start();
     let app_url = format!("{}#/question/{first}", server.url());
     let snapshot = static_snapshot(&driver, &app_url).await;

@@ -23,7 +23,7 @@ pub fn practice_items(
     progress: &Progress,
     seed: u64,
 ) -> Result<Vec<AttemptItem>, String> {
-    let tasks: Vec<TaskStatement> = spec.tasks.iter().copied().collect();
+    let tasks: Vec<TaskStatement> = spec.tasks.iter().collect();
     let missed = spec.missed_only.then(|| crate::flow::missed(progress));
     forms::practice(
         bank::questions(),

@@ -63,12 +63,16 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
 
 /// Question ids the learner has answered wrongly in their most recent sighting (for re-drills).
 pub fn missed(progress: &Progress) -> Vec<QuestionId> {
-    let mut last: std::collections::BTreeMap<QuestionId, bool> = Default::default();
+    // (question, right last time), in the order first met; a few hundred entries at most.
+    let mut last: Vec<(QuestionId, bool)> = Vec::new();
     for record in &progress.attempts {
         if let Some(detail) = &record.detail {
             for (item, response) in detail.items.iter().zip(&detail.responses) {
                 let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
-                last.insert(item.id, right);
+                match last.iter_mut().find(|(id, _)| *id == item.id) {
+                    Some(entry) => entry.1 = right,
+                    None => last.push((item.id, right)),
+                }
             }
         }
     }

@@ -1,10 +1,8 @@
 //! Practice by domain or task statement, timed or untimed, with the explanations after each answer;
 //! also the re-drill of missed questions. Finished sets go to the history like any attempt.
 
-use std::collections::BTreeSet;
-
 use engine::attempt::{Attempt, Mode};
-use engine::bank::{Domain, TaskStatement};
+use engine::bank::{Domain, TaskSet, TaskStatement};
 use leptos::prelude::*;
 
 use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
@@ -14,7 +12,7 @@ use crate::state::{ActiveState, ProgressState, SettingsState};
 /// What the learner asked to practise.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PracticeSpec {
-    pub tasks: BTreeSet<TaskStatement>,
+    pub tasks: TaskSet,
     pub count: usize,
     pub timed: bool,
     /// Only questions missed before.
@@ -96,9 +94,9 @@ pub fn PracticePage() -> impl IntoView {
             <label class="choice">
                 <input
                     type="checkbox"
-                    prop:checked=move || spec.with(|s| s.tasks.contains(&task))
+                    prop:checked=move || spec.with(|s| s.tasks.contains(task))
                     on:change=move |ev| spec.update(|s| {
-                        if event_target_checked(&ev) { s.tasks.insert(task); } else { s.tasks.remove(&task); }
+                        if event_target_checked(&ev) { s.tasks.insert(task); } else { s.tasks.remove(task); }
                     })
                 />
                 {format!("{task} {}", task.title())}
@@ -106,7 +104,7 @@ pub fn PracticePage() -> impl IntoView {
         }
     };
     let domain_box = move |domain: Domain| {
-        let all = move || spec.with(|s| domain.tasks().all(|t| s.tasks.contains(&t)));
+        let all = move || spec.with(|s| domain.tasks().all(|t| s.tasks.contains(t)));
         view! {
             <fieldset class="domain-group">
                 <legend>
@@ -116,7 +114,7 @@ pub fn PracticePage() -> impl IntoView {
                             prop:checked=all
                             on:change=move |ev| spec.update(|s| {
                                 for t in domain.tasks() {
-                                    if event_target_checked(&ev) { s.tasks.insert(t); } else { s.tasks.remove(&t); }
+                                    if event_target_checked(&ev) { s.tasks.insert(t); } else { s.tasks.remove(t); }
                                 }
                             })
                         />

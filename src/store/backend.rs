@@ -2,7 +2,6 @@
 //! (private modes, blocked cookies) and in native tests. Every failure is a value, never a panic.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Why a write did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +25,8 @@ pub trait Backend {
 /// In-memory storage with an optional byte quota, so tests can fill it up.
 #[derive(Default)]
 pub struct Memory {
-    items: RefCell<BTreeMap<String, String>>,
+    /// (key, value) pairs: a handful of records, so a list will do.
+    items: RefCell<Vec<(String, String)>>,
     quota: Option<usize>,
 }
 
@@ -50,7 +50,11 @@ impl Memory {
 
 impl Backend for Memory {
     fn get(&self, key: &str) -> Option<String> {
-        self.items.borrow().get(key).cloned()
+        self.items
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
@@ -59,22 +63,24 @@ impl Backend for Memory {
                 return Err(WriteError::QuotaExceeded);
             }
         }
-        self.items
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+        let mut items = self.items.borrow_mut();
+        match items.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_string(),
+            None => items.push((key.to_string(), value.to_string())),
+        }
         Ok(())
     }
 
     fn remove(&self, key: &str) {
-        self.items.borrow_mut().remove(key);
+        self.items.borrow_mut().retain(|(k, _)| k != key);
     }
 
     fn keys(&self, prefix: &str) -> Vec<String> {
         self.items
             .borrow()
-            .keys()
-            .filter(|k| k.starts_with(prefix))
-            .cloned()
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(k, _)| k.clone())
             .collect()
     }
 

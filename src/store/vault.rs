@@ -4,7 +4,6 @@
 //! reported so the caller can prune and retry.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -58,7 +57,8 @@ impl Notice {
 
 pub struct Vault {
     backend: Box<dyn Backend>,
-    read_only: RefCell<BTreeSet<String>>,
+    /// Keys written by a newer app: never overwritten. A handful at most, so a list will do.
+    read_only: RefCell<Vec<String>>,
     notices: RefCell<Vec<Notice>>,
 }
 
@@ -94,6 +94,16 @@ impl Vault {
         std::mem::take(&mut self.notices.borrow_mut())
     }
 
+    fn mark_read_only(&self, key: &str) {
+        if !self.is_read_only(key) {
+            self.read_only.borrow_mut().push(key.to_string());
+        }
+    }
+
+    fn is_read_only(&self, key: &str) -> bool {
+        self.read_only.borrow().iter().any(|k| k == key)
+    }
+
     fn notice(&self, n: Notice) {
         self.notices.borrow_mut().push(n);
     }
@@ -123,7 +133,7 @@ impl Vault {
                 Some(data)
             }
             Loaded::TooNew { schema } => {
-                self.read_only.borrow_mut().insert(key.to_string());
+                self.mark_read_only(key);
                 self.notice(Notice::NewerVersion {
                     key: key.to_string(),
                     schema,
@@ -158,7 +168,7 @@ impl Vault {
         data: &T,
         migrations: &[Migration],
     ) -> Result<(), WriteError> {
-        if self.read_only.borrow().contains(key) {
+        if self.is_read_only(key) {
             return Err(WriteError::Unavailable(
                 "the saved data belongs to a newer version of the app".into(),
             ));
@@ -169,7 +179,7 @@ impl Vault {
 
     /// Writes text that is already a validated envelope (imports, backups).
     pub fn save_raw(&self, key: &str, text: &str) -> Result<(), WriteError> {
-        if self.read_only.borrow().contains(key) {
+        if self.is_read_only(key) {
             return Err(WriteError::Unavailable(
                 "the saved data belongs to a newer version of the app".into(),
             ));
@@ -194,7 +204,7 @@ impl Vault {
     }
 
     pub fn remove(&self, key: &str) {
-        if !self.read_only.borrow().contains(key) {
+        if !self.is_read_only(key) {
             self.backend.remove(key);
         }
     }

@@ -118,6 +118,53 @@ impl TaskStatement {
     }
 }
 
+/// A set of task statements, such as the ones a learner picked to practise: one bit per task
+/// statement, in `TaskStatement::ALL` order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TaskSet(u32);
+
+impl TaskSet {
+    fn bit(t: TaskStatement) -> u32 {
+        TaskStatement::ALL
+            .iter()
+            .position(|&a| a == t)
+            .map_or(0, |i| 1 << i)
+    }
+
+    pub fn insert(&mut self, t: TaskStatement) {
+        self.0 |= Self::bit(t);
+    }
+
+    pub fn remove(&mut self, t: TaskStatement) {
+        self.0 &= !Self::bit(t);
+    }
+
+    pub fn contains(self, t: TaskStatement) -> bool {
+        self.0 & Self::bit(t) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The members in outline order.
+    pub fn iter(self) -> impl Iterator<Item = TaskStatement> {
+        TaskStatement::ALL
+            .into_iter()
+            .filter(move |&t| self.contains(t))
+    }
+}
+
+impl FromIterator<TaskStatement> for TaskSet {
+    fn from_iter<I: IntoIterator<Item = TaskStatement>>(tasks: I) -> Self {
+        let mut set = TaskSet::default();
+        for t in tasks {
+            set.insert(t);
+        }
+        set
+    }
+}
+
 impl fmt::Display for TaskStatement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.domain.number(), self.index)
@@ -483,6 +530,22 @@ impl BankStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_set_holds_each_task_statement_once_in_outline_order() {
+        let (first, last) = (TaskStatement::ALL[0], TaskStatement::ALL[18]);
+        let mut set: TaskSet = [last, first, last].into_iter().collect();
+        assert!(set.contains(first) && set.contains(last));
+        assert!(!set.contains(TaskStatement::ALL[5]));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [first, last]);
+        set.remove(last);
+        set.remove(last);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [first]);
+        set.remove(first);
+        assert!(set.is_empty());
+        let all: TaskSet = TaskStatement::ALL.into_iter().collect();
+        assert_eq!(all.iter().count(), 19);
+    }
 
     #[test]
     fn stats_count_every_question_once() {

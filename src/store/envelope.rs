@@ -46,6 +46,12 @@ pub fn current_schema(migrations: &[Migration]) -> u32 {
 
 pub fn encode<T: Serialize>(data: &T, migrations: &[Migration]) -> Result<String, String> {
     let data = serde_json::to_value(data).map_err(|e| e.to_string())?;
+    wrap(data, migrations)
+}
+
+// The generic functions here only convert between `T` and JSON; everything else lives in plain
+// functions so it is compiled once, not once per record type.
+fn wrap(data: Value, migrations: &[Migration]) -> Result<String, String> {
     serde_json::to_string(
         &serde_json::json!({ "schema": current_schema(migrations), "data": data }),
     )
@@ -53,54 +59,58 @@ pub fn encode<T: Serialize>(data: &T, migrations: &[Migration]) -> Result<String
 }
 
 pub fn decode<T: DeserializeOwned>(raw: Option<&str>, migrations: &[Migration]) -> Loaded<T> {
-    let Some(raw) = raw else {
-        return Loaded::Missing;
+    let (data, schema) = match upgrade(raw, migrations) {
+        Ok(found) => found,
+        Err(Unusable::Missing) => return Loaded::Missing,
+        Err(Unusable::TooNew(schema)) => return Loaded::TooNew { schema },
+        Err(Unusable::Corrupt(reason)) => return Loaded::Corrupt { reason },
     };
-    let value: Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => {
-            return Loaded::Corrupt {
-                reason: format!("not valid JSON ({e})"),
-            }
-        }
-    };
-    let Some(schema) = value.get("schema").and_then(Value::as_u64) else {
-        return Loaded::Corrupt {
-            reason: "no schema version".into(),
-        };
-    };
-    let schema = schema as u32;
-    let current = current_schema(migrations);
-    if schema > current {
-        return Loaded::TooNew { schema };
-    }
-    if schema == 0 {
-        return Loaded::Corrupt {
-            reason: "schema version 0 does not exist".into(),
-        };
-    }
-    let Some(mut data) = value.get("data").cloned() else {
-        return Loaded::Corrupt {
-            reason: "no data".into(),
-        };
-    };
-    for (step, migrate) in migrations.iter().enumerate().skip(schema as usize - 1) {
-        data = match migrate(data) {
-            Ok(d) => d,
-            Err(e) => {
-                return Loaded::Corrupt {
-                    reason: format!("cannot upgrade from schema {}: {e}", step + 1),
-                }
-            }
-        };
-    }
     match serde_json::from_value(data) {
-        Ok(data) if schema == current => Loaded::Current(data),
+        Ok(data) if schema == current_schema(migrations) => Loaded::Current(data),
         Ok(data) => Loaded::Migrated { data, from: schema },
         Err(e) => Loaded::Corrupt {
             reason: format!("unexpected content ({e})"),
         },
     }
+}
+
+/// Why a stored record yields no data (see `Loaded`).
+enum Unusable {
+    Missing,
+    TooNew(u32),
+    Corrupt(String),
+}
+
+/// The record's data brought up to the current schema, with the schema it was stored at.
+fn upgrade(raw: Option<&str>, migrations: &[Migration]) -> Result<(Value, u32), Unusable> {
+    let Some(raw) = raw else {
+        return Err(Unusable::Missing);
+    };
+    let corrupt = |reason: String| Err(Unusable::Corrupt(reason));
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => return corrupt(format!("not valid JSON ({e})")),
+    };
+    let Some(schema) = value.get("schema").and_then(Value::as_u64) else {
+        return corrupt("no schema version".into());
+    };
+    let schema = schema as u32;
+    if schema > current_schema(migrations) {
+        return Err(Unusable::TooNew(schema));
+    }
+    if schema == 0 {
+        return corrupt("schema version 0 does not exist".into());
+    }
+    let Some(mut data) = value.get("data").cloned() else {
+        return corrupt("no data".into());
+    };
+    for (step, migrate) in migrations.iter().enumerate().skip(schema as usize - 1) {
+        data = match migrate(data) {
+            Ok(d) => d,
+            Err(e) => return corrupt(format!("cannot upgrade from schema {}: {e}", step + 1)),
+        };
+    }
+    Ok((data, schema))
 }
 
 #[cfg(test)]

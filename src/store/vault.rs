@@ -125,40 +125,56 @@ impl Vault {
             Loaded::Missing => None,
             Loaded::Current(data) => Some(data),
             Loaded::Migrated { data, .. } => {
-                // Keep the old text as a backup before the upgrade overwrites it.
-                if let Some(raw) = &raw {
-                    let _ = self.backend.set(&format!("{key}.before-upgrade"), raw);
-                }
+                self.keep_before_upgrade(key, raw.as_deref());
                 let _ = self.save(key, &data, migrations);
                 Some(data)
             }
             Loaded::TooNew { schema } => {
-                self.mark_read_only(key);
-                self.notice(Notice::NewerVersion {
-                    key: key.to_string(),
-                    schema,
-                });
+                self.refuse_newer(key, schema);
                 None
             }
             Loaded::Corrupt { reason } => {
-                let kept_as = format!(
-                    "{QUARANTINE}{}/{}",
-                    key.trim_start_matches(PREFIX),
-                    now_ms as u64
-                );
-                if let Some(raw) = raw {
-                    if self.backend.set(&kept_as, &raw).is_ok() {
-                        self.backend.remove(key);
-                    }
-                }
-                self.notice(Notice::SetAside {
-                    key: key.to_string(),
-                    kept_as,
-                    reason,
-                });
+                self.set_aside(key, raw, reason, now_ms);
                 None
             }
         }
+    }
+
+    // What `load` does besides converting `T` lives in these plain methods, compiled once rather
+    // than once per record type.
+
+    /// Keeps the old text as a backup before an upgrade overwrites it.
+    fn keep_before_upgrade(&self, key: &str, raw: Option<&str>) {
+        if let Some(raw) = raw {
+            let _ = self.backend.set(&format!("{key}.before-upgrade"), raw);
+        }
+    }
+
+    fn refuse_newer(&self, key: &str, schema: u32) {
+        self.mark_read_only(key);
+        self.notice(Notice::NewerVersion {
+            key: key.to_string(),
+            schema,
+        });
+    }
+
+    /// Moves an unreadable record aside under a quarantine key, never deleting it.
+    fn set_aside(&self, key: &str, raw: Option<String>, reason: String, now_ms: f64) {
+        let kept_as = format!(
+            "{QUARANTINE}{}/{}",
+            key.trim_start_matches(PREFIX),
+            now_ms as u64
+        );
+        if let Some(raw) = raw {
+            if self.backend.set(&kept_as, &raw).is_ok() {
+                self.backend.remove(key);
+            }
+        }
+        self.notice(Notice::SetAside {
+            key: key.to_string(),
+            kept_as,
+            reason,
+        });
     }
 
     /// Writes `data` under `key`. A key holding a newer app's record is never overwritten.
@@ -168,13 +184,8 @@ impl Vault {
         data: &T,
         migrations: &[Migration],
     ) -> Result<(), WriteError> {
-        if self.is_read_only(key) {
-            return Err(WriteError::Unavailable(
-                "the saved data belongs to a newer version of the app".into(),
-            ));
-        }
         let text = encode(data, migrations).map_err(WriteError::Unavailable)?;
-        self.backend.set(key, &text)
+        self.save_raw(key, &text)
     }
 
     /// Writes text that is already a validated envelope (imports, backups).

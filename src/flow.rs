@@ -46,7 +46,7 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
         let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
         let lucky = right && response.confidence == Some(engine::attempt::Confidence::Guessed);
         progress.review.record(item.id, right, lucky, today);
-        let seen = progress.seen.entry(item.id).or_default();
+        let seen = progress.seen.get_or_insert_with(item.id, Default::default);
         seen.shown += 1;
         if right {
             seen.correct += 1;

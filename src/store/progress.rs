@@ -2,10 +2,9 @@
 //! detail while storage allows), and how often each question was seen and answered correctly, which
 //! forms use to prefer unseen questions and the heat map shows per task statement.
 
-use std::collections::BTreeMap;
-
 use engine::attempt::{Attempt, Mode};
 use engine::bank::{Domain, QuestionId};
+use engine::idmap::IdMap;
 use serde::{Deserialize, Serialize};
 
 use super::envelope::Migration;
@@ -71,7 +70,7 @@ pub struct Seen {
 #[serde(default)]
 pub struct Progress {
     pub attempts: Vec<AttemptRecord>,
-    pub seen: BTreeMap<QuestionId, Seen>,
+    pub seen: IdMap<Seen>,
     /// Missed questions scheduled for the review drill.
     pub review: engine::schedule::ReviewQueue,
 }
@@ -82,7 +81,7 @@ impl Progress {
     }
 
     pub fn seen_count(&self, id: QuestionId) -> u32 {
-        self.seen.get(&id).map_or(0, |s| s.shown)
+        self.seen.get(id).map_or(0, |s| s.shown)
     }
 
     /// Drops the detail of the oldest attempt that still has one; false when none is left to drop.
@@ -105,10 +104,10 @@ impl Progress {
             }
         }
         for (id, card) in other.review.cards {
-            self.review.cards.entry(id).or_insert(card);
+            self.review.cards.get_or_insert_with(id, || card);
         }
         for (id, seen) in other.seen {
-            let mine = self.seen.entry(id).or_default();
+            let mine = self.seen.get_or_insert_with(id, Seen::default);
             mine.shown = mine.shown.max(seen.shown);
             mine.correct = mine.correct.max(seen.correct);
         }

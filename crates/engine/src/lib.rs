@@ -9,6 +9,7 @@ pub mod bank;
 pub mod blueprint;
 pub mod forms;
 pub mod history;
+pub mod idmap;
 pub mod markup;
 pub mod model;
 pub mod order;

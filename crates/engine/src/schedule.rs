@@ -3,11 +3,10 @@
 //! and spaces it out (1, 2, 4, 8, 16 days); a wrong one sends it back to box 1; after the last box
 //! it leaves the queue. Days are whole numbers passed in, so schedules are reproducible.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::bank::QuestionId;
+use crate::idmap::IdMap;
 
 /// Days until the next review, by box.
 pub const INTERVALS_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
@@ -27,7 +26,7 @@ pub struct Card {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewQueue {
-    pub cards: BTreeMap<QuestionId, Card>,
+    pub cards: IdMap<Card>,
 }
 
 impl ReviewQueue {
@@ -43,7 +42,7 @@ impl ReviewQueue {
             );
             return;
         }
-        let Some(card) = self.cards.get_mut(&id) else {
+        let Some(card) = self.cards.get_mut(id) else {
             return;
         };
         // Answering early (before it is due) does not move it up: spacing is the point.
@@ -52,7 +51,7 @@ impl ReviewQueue {
         }
         let next = card.level as usize + 1;
         if next >= INTERVALS_DAYS.len() {
-            self.cards.remove(&id);
+            self.cards.remove(id);
         } else {
             *card = Card {
                 level: next as u8,

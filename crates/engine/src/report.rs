@@ -8,10 +8,17 @@ use crate::model::{cut_theta, Estimate, ItemParams, LogLikelihood, Posterior};
 
 /// Right only if exactly the correct options are chosen: no partial credit, and a blank is wrong.
 pub fn is_correct(q: &Question, chosen: &[u8]) -> bool {
-    let mut got = chosen.to_vec();
-    got.sort_unstable();
-    got.dedup();
-    !got.is_empty() && got.iter().map(|&o| o as usize).eq(q.correct())
+    // As sets of option indices (a question has at most six options); an index the question lacks
+    // makes the answer wrong.
+    let mut got = 0u64;
+    for &o in chosen {
+        if usize::from(o) >= q.options.len() {
+            return false;
+        }
+        got |= 1 << o;
+    }
+    let want = q.correct().fold(0u64, |m, i| m | 1 << i);
+    got != 0 && got == want
 }
 
 /// How many of the correct options were chosen, out of how many ("1 of 2"): feedback only.
@@ -191,6 +198,9 @@ mod tests {
             "one of two is not partly right"
         );
         assert!(!is_correct(q, &[right[0], wrong]));
+        assert!(is_correct(q, &[right[0], right[1], right[0]]), "a repeat changes nothing");
+        assert!(!is_correct(q, &[]), "a blank is wrong");
+        assert!(!is_correct(q, &[right[0], right[1], 200]), "an option the question lacks");
         assert!(!is_correct(q, &[right[0], right[1], wrong]));
         assert_eq!(correct_chosen(q, &[right[0], wrong]), (1, 2));
     }

@@ -198,9 +198,15 @@ mod tests {
             "one of two is not partly right"
         );
         assert!(!is_correct(q, &[right[0], wrong]));
-        assert!(is_correct(q, &[right[0], right[1], right[0]]), "a repeat changes nothing");
+        assert!(
+            is_correct(q, &[right[0], right[1], right[0]]),
+            "a repeat changes nothing"
+        );
         assert!(!is_correct(q, &[]), "a blank is wrong");
-        assert!(!is_correct(q, &[right[0], right[1], 200]), "an option the question lacks");
+        assert!(
+            !is_correct(q, &[right[0], right[1], 200]),
+            "an option the question lacks"
+        );
         assert!(!is_correct(q, &[right[0], right[1], wrong]));
         assert_eq!(correct_chosen(q, &[right[0], wrong]), (1, 2));
     }

@@ -63,16 +63,12 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
 
 /// Question ids the learner has answered wrongly in their most recent sighting (for re-drills).
 pub fn missed(progress: &Progress) -> Vec<QuestionId> {
-    // (question, right last time), in the order first met; a few hundred entries at most.
-    let mut last: Vec<(QuestionId, bool)> = Vec::new();
+    let mut last: engine::idmap::IdMap<bool> = Default::default();
     for record in &progress.attempts {
         if let Some(detail) = &record.detail {
             for (item, response) in detail.items.iter().zip(&detail.responses) {
                 let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
-                match last.iter_mut().find(|(id, _)| *id == item.id) {
-                    Some(entry) => entry.1 = right,
-                    None => last.push((item.id, right)),
-                }
+                last.insert(item.id, right);
             }
         }
     }

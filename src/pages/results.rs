@@ -16,7 +16,7 @@ use engine::blueprint::{EXAM_MINUTES, FORM_ITEMS, PASS_SCALED};
 /// Seconds a question on the real exam allows on average (90 minutes over 65 questions).
 pub const SECONDS_PER_QUESTION: f64 = EXAM_MINUTES as f64 * 60.0 / FORM_ITEMS as f64;
 
-fn mode_name(mode: Mode) -> &'static str {
+pub fn mode_name(mode: Mode) -> &'static str {
     match mode {
         Mode::Diagnostic => "Diagnostic",
         Mode::Mock => "Mock exam",
@@ -38,7 +38,7 @@ pub fn date_of(ms: f64) -> String {
 
 /// How often each confidence level was right: (level, right, total).
 pub fn calibration(attempt: &Attempt) -> Vec<(Confidence, usize, usize)> {
-    [Confidence::Sure, Confidence::Unsure, Confidence::Guessed]
+    Confidence::ALL
         .into_iter()
         .map(|level| {
             let mut right = 0;
@@ -135,7 +135,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
             <h2>"Confidence"</h2>
             <ul>
                 {calibration.into_iter().map(|(level, right, total)| view! {
-                    <li>{format!("{:?}: {right} of {total} right ({})", level, percent(right as f64 / total as f64))}</li>
+                    <li>{format!("{}: {right} of {total} right ({})", level.label(), percent(right as f64 / total as f64))}</li>
                 }).collect_view()}
             </ul>
         })}

@@ -23,6 +23,19 @@ pub enum Confidence {
     Guessed,
 }
 
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Sure, Confidence::Unsure, Confidence::Guessed];
+
+    /// The word the learner picks and reads back.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Sure => "Sure",
+            Confidence::Unsure => "Unsure",
+            Confidence::Guessed => "Guessed",
+        }
+    }
+}
+
 /// One question on the form: which, whether it counts, and the option order shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptItem {

@@ -222,13 +222,13 @@ pub fn ExamRunner(
             {options.confidence.then(|| view! {
                 <div class="confidence" role="group" aria-label="How sure are you?">
                     <span class="confidence-label">"How sure are you? "</span>
-                    {[(Confidence::Sure, "Sure"), (Confidence::Unsure, "Unsure"), (Confidence::Guessed, "Guessed")].map(|(c, label)| view! {
+                    {Confidence::ALL.map(|c| view! {
                         <button
                             type="button"
                             class="chip"
                             aria-pressed=move || if confidence() == Some(c) { "true" } else { "false" }
                             on:click=move |_| set_confidence(c)
-                        >{label}</button>
+                        >{c.label()}</button>
                     }).collect_view()}
                 </div>
             })}

@@ -174,7 +174,7 @@ pub fn ProgressPage() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td><a href=Route::Results(s.id.clone()).href()>{date_of(s.started_ms)}</a></td>
-                                        <td>{crate::pages::results::mode_name(s.mode)}{(s.items > 0).then(|| format!(" ({})", s.items))}</td>
+                                        <td>{s.mode.label()}{(s.items > 0).then(|| format!(" ({})", s.items))}</td>
                                         <td>{s.scaled}" "<small>{format!("({}–{})", s.low, s.high)}</small></td>
                                         <td>{if s.passed() { "pass" } else { "below 700" }}</td>
                                         <td>{clock(s.time_used_ms)}</td>

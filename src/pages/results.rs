@@ -16,14 +16,6 @@ use engine::blueprint::{EXAM_MINUTES, FORM_ITEMS, PASS_SCALED};
 /// Seconds a question on the real exam allows on average (90 minutes over 65 questions).
 pub const SECONDS_PER_QUESTION: f64 = EXAM_MINUTES as f64 * 60.0 / FORM_ITEMS as f64;
 
-pub fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Diagnostic => "Diagnostic",
-        Mode::Mock => "Mock exam",
-        Mode::Practice => "Practice",
-    }
-}
-
 pub fn date_of(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!(
@@ -92,7 +84,7 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
     });
     let calibration = detail.as_ref().map(calibration).unwrap_or_default();
     view! {
-        <p class="result-meta">{mode_name(summary.mode)} " · " {date_of(summary.started_ms)} " · time used " {clock(summary.time_used_ms)}</p>
+        <p class="result-meta">{summary.mode.label()} " · " {date_of(summary.started_ms)} " · time used " {clock(summary.time_used_ms)}</p>
         {summary.timed_out.then(|| view! { <p class="warning-text" role="status">"Time ran out, so the attempt was submitted automatically."</p> })}
         <div class="score-headline">
             <p class="score-number"><span class="sr-only">"Estimated scaled score "</span>{summary.scaled}</p>

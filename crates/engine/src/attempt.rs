@@ -15,6 +15,17 @@ pub enum Mode {
     Practice,
 }
 
+impl Mode {
+    /// The attempt's kind as the learner reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Diagnostic => "Diagnostic",
+            Mode::Mock => "Mock exam",
+            Mode::Practice => "Practice",
+        }
+    }
+}
+
 /// How sure the learner says they are; compared with the outcome afterwards (calibration).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Confidence {

@@ -16,6 +16,16 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 /// The built app: `CLF_DIST`, or `dist/` at the repository root.
+/// Copies the files (not subfolders) of `from` into `to`, creating it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("CLF_DIST")
         .map(PathBuf::from)

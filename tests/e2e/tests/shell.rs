@@ -163,6 +163,36 @@ async fn the_scoring_page_explains_the_scale_and_weights() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_build_that_cannot_start_says_so_instead_of_loading_for_ever() {
+    // The same build with its WebAssembly missing, as after a failed or blocked download.
+    let root = std::env::temp_dir().join(format!("clf-e2e-nowasm-{}", std::process::id()));
+    e2e::copy_dir(&dist_dir(), &root);
+    for entry in std::fs::read_dir(&root).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "wasm") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    let server = StaticServer::start(root.clone(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    c.goto(&server.url()).await.unwrap();
+    let status = wait_for("the shell's failure message", || async {
+        let text = c
+            .find(Locator::Css("#app-shell .app-loading"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        text.contains("could not start").then_some(text)
+    })
+    .await;
+    assert!(status.contains("WebAssembly"), "{status}");
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_build_works_at_the_root_of_a_host_too_with_its_security_policy() {
     let server = StaticServer::start(dist_dir(), "/");
     let driver = Driver::start();

@@ -4,7 +4,7 @@
 //! engine bench (both passed in by `./x bench`). Prints a table and one JSON object on the last line.
 //! Figures only: nothing here passes or fails on time.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use e2e::{browser, click_text, start_mock, submit_from_review, wait_for, Driver, StaticServer};
 use fantoccini::{Client, Locator};
@@ -210,15 +210,6 @@ async fn memory_after_mock(c: &Client, base: &str) -> f64 {
     bytes.as_f64().unwrap_or(f64::NAN) / 1_048_576.0
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 #[tokio::main]
 async fn main() {
     let sizes: Value =
@@ -233,7 +224,7 @@ async fn main() {
         .id
         .to_string();
     let root: PathBuf = std::env::temp_dir().join(format!("clf-bench-{}", std::process::id()));
-    copy_dir(&e2e::dist_dir(), &root);
+    e2e::copy_dir(&e2e::dist_dir(), &root);
     std::fs::write(root.join("bare.html"), bare_question_html(&first)).unwrap();
     // Compressed as static hosts serve it (and as the Lighthouse gate does).
     let server = StaticServer::start_gzip(root.clone(), "/prep/");

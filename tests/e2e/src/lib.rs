@@ -419,11 +419,20 @@ where
 
 /// Text of the first element matching `css`, once it exists.
 pub async fn text_of(client: &Client, css: &str) -> String {
+    text_where(client, css, |_| true).await
+}
+
+/// Text of the first element matching `css`, once it passes `ok` (pages update as they work).
+pub async fn text_where(client: &Client, css: &str, ok: impl Fn(&str) -> bool) -> String {
     wait_for(css, || async {
-        match client.find(Locator::Css(css)).await {
-            Ok(el) => el.text().await.ok(),
-            Err(_) => None,
-        }
+        let text = client
+            .find(Locator::Css(css))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        ok(&text).then_some(text)
     })
     .await
 }
@@ -555,17 +564,7 @@ pub async fn take_diagnostic(client: &Client, app_url: &str) {
     click_text(client, "Start the diagnostic").await;
     for n in 1..=10 {
         let want = format!("Question {n} of 10");
-        wait_for(&want, || async {
-            let legend = client
-                .find(Locator::Css(".question-label"))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()?;
-            (legend == want).then_some(())
-        })
-        .await;
+        text_where(client, ".question-label", |legend| legend == want).await;
         let inputs = client
             .find_all(Locator::Css(".question-option input"))
             .await

@@ -3,10 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, take_diagnostic, wait_for, wait_for_heading, Driver,
-    StaticServer,
+    assert_clean_console, browser, dist_dir, take_diagnostic, text_where, wait_for,
+    wait_for_heading, Driver, StaticServer,
 };
-use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_app_reloads_and_works_with_the_server_gone() {
@@ -46,17 +45,7 @@ async fn the_app_reloads_and_works_with_the_server_gone() {
         .await
         .unwrap();
     wait_for_heading(&c, "Progress").await;
-    let history = wait_for("the diagnostic in the history", || async {
-        let t = c
-            .find(Locator::Css("table.attempts"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
-        t.contains("Diagnostic").then_some(t)
-    })
-    .await;
+    let history = text_where(&c, "table.attempts", |t| t.contains("Diagnostic")).await;
     assert!(history.contains("Diagnostic (10)"), "{history}");
     assert_eq!(
         server.requests().len(),

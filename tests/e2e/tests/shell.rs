@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, assert_same_origin, browser, dist_dir, wait_for, wait_for_heading,
-    Driver, StaticServer,
+    assert_clean_console, assert_same_origin, browser, dist_dir, text_where, wait_for,
+    wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::Locator;
 
@@ -176,15 +176,8 @@ async fn a_build_that_cannot_start_says_so_instead_of_loading_for_ever() {
     let driver = Driver::start();
     let c = browser(&driver).await;
     c.goto(&server.url()).await.unwrap();
-    let status = wait_for("the shell's failure message", || async {
-        let text = c
-            .find(Locator::Css("#app-shell .app-loading"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
-        text.contains("could not start").then_some(text)
+    let status = text_where(&c, "#app-shell .app-loading", |t| {
+        t.contains("could not start")
     })
     .await;
     assert!(status.contains("WebAssembly"), "{status}");

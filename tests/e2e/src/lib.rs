@@ -437,6 +437,15 @@ pub async fn text_where(client: &Client, css: &str, ok: impl Fn(&str) -> bool) -
     .await
 }
 
+/// Loads `url` and waits for its page to show `heading`.
+pub async fn open_page(client: &Client, url: &str, heading: &str) {
+    client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot load {url}: {e}"));
+    wait_for_heading(client, heading).await;
+}
+
 /// Waits until the page's `h1` reads `expected`; on failure shows what the page held instead.
 pub async fn wait_for_heading(client: &Client, expected: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -542,11 +551,7 @@ pub async fn submit_from_review(client: &Client) {
 
 /// Opens the mock page and starts a mock exam.
 pub async fn start_mock(client: &Client, app_url: &str) {
-    client
-        .goto(&format!("{app_url}#/mock"))
-        .await
-        .expect("the mock page");
-    wait_for_heading(client, "Mock exam").await;
+    open_page(client, &format!("{app_url}#/mock"), "Mock exam").await;
     click_text(client, "Start the mock exam").await;
     wait_for("the first question", || async {
         client.find(Locator::Css(".question-card")).await.ok()
@@ -556,11 +561,7 @@ pub async fn start_mock(client: &Client, app_url: &str) {
 
 /// Takes the whole diagnostic choosing the first option(s) each time, and lands on its results.
 pub async fn take_diagnostic(client: &Client, app_url: &str) {
-    client
-        .goto(&format!("{app_url}#/diagnostic"))
-        .await
-        .expect("the diagnostic page");
-    wait_for_heading(client, "Free diagnostic").await;
+    open_page(client, &format!("{app_url}#/diagnostic"), "Free diagnostic").await;
     click_text(client, "Start the diagnostic").await;
     for n in 1..=10 {
         let want = format!("Question {n} of 10");

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, take_diagnostic, text_where, wait_for,
+    assert_clean_console, browser, dist_dir, open_page, take_diagnostic, text_where, wait_for,
     wait_for_heading, Driver, StaticServer,
 };
 
@@ -12,8 +12,12 @@ async fn the_app_reloads_and_works_with_the_server_gone() {
     let mut server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&server.url()).await.unwrap();
-    wait_for_heading(&c, "Practise for the AWS Certified Cloud Practitioner exam").await;
+    open_page(
+        &c,
+        &server.url(),
+        "Practise for the AWS Certified Cloud Practitioner exam",
+    )
+    .await;
     wait_for("the service worker to control the page", || async {
         let controlled = c
             .execute(
@@ -34,17 +38,16 @@ async fn the_app_reloads_and_works_with_the_server_gone() {
 
     c.refresh().await.unwrap();
     wait_for_heading(&c, "Practise for the AWS Certified Cloud Practitioner exam").await;
-    c.goto(&format!("{}#/about/scoring", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "How the passing score works").await;
+    open_page(
+        &c,
+        &format!("{}#/about/scoring", server.url()),
+        "How the passing score works",
+    )
+    .await;
 
     // A whole diagnostic works offline and lands in the history.
     take_diagnostic(&c, &server.url()).await;
-    c.goto(&format!("{}#/progress", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Progress").await;
+    open_page(&c, &format!("{}#/progress", server.url()), "Progress").await;
     let history = text_where(&c, "table.attempts", |t| t.contains("Diagnostic")).await;
     assert!(history.contains("Diagnostic (10)"), "{history}");
     assert_eq!(

@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, click_text, count, dist_dir, start_mock, submit_from_review,
-    text_of, wait_for, wait_for_heading, Driver, StaticServer,
+    assert_clean_console, browser, click_text, count, dist_dir, open_page, start_mock,
+    submit_from_review, text_of, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
 
@@ -68,10 +68,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
     finish_a_quick_mock(&c, &server).await;
     finish_a_quick_mock(&c, &server).await;
 
-    c.goto(&format!("{}#/progress", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Progress").await;
+    open_page(&c, &format!("{}#/progress", server.url()), "Progress").await;
     assert_eq!(count(&c, "svg.trend-chart .trend-point").await, 2);
     assert_eq!(count(&c, "table.attempts tbody tr").await, 2);
     let readiness = text_of(&c, ".readiness").await;
@@ -102,10 +99,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
     assert!(exported.contains("clf-prep-export"));
 
     // Reset everything, then import the file and replace.
-    c.goto(&format!("{}#/settings", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Settings").await;
+    open_page(&c, &format!("{}#/settings", server.url()), "Settings").await;
     click_text(&c, "Reset everything").await;
     click_text(&c, "Yes, delete everything").await;
     c.goto(&format!("{}#/progress", server.url()))
@@ -150,10 +144,7 @@ async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
     let server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&format!("{}#/progress", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Progress").await;
+    open_page(&c, &format!("{}#/progress", server.url()), "Progress").await;
     let payload = "<img src=x onerror=\\\"window.__pwned=1\\\">";
     let hostile = format!(
         r#"{{"format":"clf-prep-export","version":1,"records":{{"{payload}":{{"schema":1,"data":{{}}}}}}}}"#

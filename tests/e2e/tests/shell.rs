@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, assert_same_origin, browser, dist_dir, text_where, wait_for,
+    assert_clean_console, assert_same_origin, browser, dist_dir, open_page, text_where, wait_for,
     wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::Locator;
@@ -27,8 +27,7 @@ async fn navigation_deep_links_and_history_work_from_a_sub_path() {
     let driver = Driver::start();
     let c = browser(&driver).await;
 
-    c.goto(&server.url()).await.unwrap();
-    wait_for_heading(&c, PAGES[0].1).await;
+    open_page(&c, &server.url(), PAGES[0].1).await;
     // The static loading shell from index.html is gone once the app has mounted: one header, one main.
     for (css, count) in [("#app-shell", 0), ("header", 1), ("main", 1)] {
         let found = c.find_all(Locator::Css(css)).await.unwrap().len();
@@ -81,17 +80,18 @@ async fn navigation_deep_links_and_history_work_from_a_sub_path() {
         ("#/about/bank", "Question bank"),
         ("#/settings", "Settings"),
     ] {
-        c.goto(&format!("{}{}", server.url(), hash)).await.unwrap();
-        wait_for_heading(&c, heading).await;
+        open_page(&c, &format!("{}{}", server.url(), hash), heading).await;
     }
     let title = c.title().await.unwrap();
     assert!(title.starts_with("Settings"), "{title}");
 
     // An unknown route is a friendly page with a way home.
-    c.goto(&format!("{}#/no/such/page", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "Page not found").await;
+    open_page(
+        &c,
+        &format!("{}#/no/such/page", server.url()),
+        "Page not found",
+    )
+    .await;
     c.find(Locator::Css("main a[href='#/']"))
         .await
         .unwrap()
@@ -119,10 +119,12 @@ async fn the_scoring_page_explains_the_scale_and_weights() {
     let server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&format!("{}#/about/scoring", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "How the passing score works").await;
+    open_page(
+        &c,
+        &format!("{}#/about/scoring", server.url()),
+        "How the passing score works",
+    )
+    .await;
     let text = c
         .find(Locator::Css("main"))
         .await
@@ -190,10 +192,12 @@ async fn the_build_works_at_the_root_of_a_host_too_with_its_security_policy() {
     let server = StaticServer::start(dist_dir(), "/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&format!("{}#/about/scoring", server.url()))
-        .await
-        .unwrap();
-    wait_for_heading(&c, "How the passing score works").await;
+    open_page(
+        &c,
+        &format!("{}#/about/scoring", server.url()),
+        "How the passing score works",
+    )
+    .await;
     let csp = c
         .execute("const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m && m.content", vec![])
         .await

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -417,6 +418,11 @@ where
     }
 }
 
+/// The first element matching `css`, once it exists.
+pub async fn element(client: &Client, css: &str) -> Element {
+    wait_for(css, || async { client.find(Locator::Css(css)).await.ok() }).await
+}
+
 /// Text of the first element matching `css`, once it exists.
 pub async fn text_of(client: &Client, css: &str) -> String {
     text_where(client, css, |_| true).await
@@ -536,10 +542,7 @@ pub async fn click_text(client: &Client, text: &str) {
 /// From a question of the exam: open its "Review & submit" screen.
 pub async fn open_review_screen(client: &Client) {
     click_text(client, "Review & submit").await;
-    wait_for("the review screen", || async {
-        client.find(Locator::Css(".review-screen")).await.ok()
-    })
-    .await;
+    element(client, ".review-screen").await;
 }
 
 /// From the exam's "Review & submit" screen: submit, confirm, and land on the results.
@@ -553,10 +556,7 @@ pub async fn submit_from_review(client: &Client) {
 pub async fn start_mock(client: &Client, app_url: &str) {
     open_page(client, &format!("{app_url}#/mock"), "Mock exam").await;
     click_text(client, "Start the mock exam").await;
-    wait_for("the first question", || async {
-        client.find(Locator::Css(".question-card")).await.ok()
-    })
-    .await;
+    element(client, ".question-card").await;
 }
 
 /// Takes the whole diagnostic choosing the first option(s) each time, and lands on its results.

@@ -2,10 +2,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_accessible, browser, click_text, dist_dir, open_review_screen, start_mock,
-    submit_from_review, wait_for, Driver, StaticServer,
+    assert_accessible, browser, click_text, dist_dir, element, open_review_screen, start_mock,
+    submit_from_review, Driver, StaticServer,
 };
-use fantoccini::Locator;
+use fantoccini::Client;
+
+/// The page passes axe in the light theme and in the dark one.
+async fn assert_accessible_in_both_themes(c: &Client) {
+    for theme in ["light", "dark"] {
+        assert_accessible(c, theme).await;
+    }
+}
 
 const ROUTES: [&str; 10] = [
     "#/",
@@ -27,13 +34,8 @@ async fn every_page_passes_axe_in_light_and_dark() {
     let c = browser(&driver).await;
     for route in ROUTES {
         c.goto(&format!("{}{}", server.url(), route)).await.unwrap();
-        wait_for("the page heading", || async {
-            c.find(Locator::Css("main h1")).await.ok()
-        })
-        .await;
-        for theme in ["light", "dark"] {
-            assert_accessible(&c, theme).await;
-        }
+        element(&c, "main h1").await;
+        assert_accessible_in_both_themes(&c).await;
     }
     c.close().await.unwrap();
 }
@@ -51,33 +53,19 @@ async fn exam_results_and_review_pass_axe_in_light_and_dark() {
         .send_keys("1")
         .await
         .unwrap();
-    for theme in ["light", "dark"] {
-        assert_accessible(&c, theme).await;
-    }
+    assert_accessible_in_both_themes(&c).await;
     open_review_screen(&c).await;
     assert_accessible(&c, "light").await;
     submit_from_review(&c).await;
-    for theme in ["light", "dark"] {
-        assert_accessible(&c, theme).await;
-    }
+    assert_accessible_in_both_themes(&c).await;
     click_text(&c, "Review every question").await;
-    wait_for("the review", || async {
-        c.find(Locator::Css(".review-item")).await.ok()
-    })
-    .await;
-    for theme in ["light", "dark"] {
-        assert_accessible(&c, theme).await;
-    }
+    element(&c, ".review-item").await;
+    assert_accessible_in_both_themes(&c).await;
     c.goto(&format!("{}#/progress", server.url()))
         .await
         .unwrap();
-    wait_for("the history", || async {
-        c.find(Locator::Css("table.attempts")).await.ok()
-    })
-    .await;
-    for theme in ["light", "dark"] {
-        assert_accessible(&c, theme).await;
-    }
+    element(&c, "table.attempts").await;
+    assert_accessible_in_both_themes(&c).await;
     c.close().await.unwrap();
 }
 
@@ -88,10 +76,7 @@ async fn the_axe_check_catches_a_nameless_button() {
     let driver = Driver::start();
     let c = browser(&driver).await;
     c.goto(&server.url()).await.unwrap();
-    wait_for("the page heading", || async {
-        c.find(Locator::Css("main h1")).await.ok()
-    })
-    .await;
+    element(&c, "main h1").await;
     c.execute("document.querySelector('main').appendChild(document.createElement('button')); return true;", vec![])
         .await
         .unwrap();

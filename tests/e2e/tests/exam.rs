@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, click_text, count, dist_dir, submit_from_review,
+    assert_clean_console, browser, click_text, count, dist_dir, element, submit_from_review,
     take_diagnostic, text_of, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
@@ -210,10 +210,7 @@ async fn the_diagnostic_gives_a_score_weakest_domain_and_plan() {
         .click()
         .await
         .unwrap();
-    wait_for("a practice question", || async {
-        c.find(Locator::Css(".question-card")).await.ok()
-    })
-    .await;
+    element(&c, ".question-card").await;
     assert!(c
         .current_url()
         .await
@@ -259,15 +256,9 @@ async fn a_second_tab_shows_the_exam_read_only_and_stays_in_sync() {
     .await;
     // The learner may move the attempt here; the first tab then follows read-only.
     click_text(&c, "Continue it in this tab").await;
-    wait_for("the runner in the second tab", || async {
-        c.find(Locator::Css(".question-card")).await.ok()
-    })
-    .await;
+    element(&c, ".question-card").await;
     c.switch_to_window(first).await.unwrap();
-    wait_for("the first tab to become read-only", || async {
-        c.find(Locator::Css(".read-only-attempt")).await.ok()
-    })
-    .await;
+    element(&c, ".read-only-attempt").await;
     assert_clean_console(&c).await;
     c.close().await.unwrap();
 }

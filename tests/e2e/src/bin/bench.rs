@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use e2e::{browser, click_text, start_mock, submit_from_review, wait_for, Driver, StaticServer};
+use e2e::{browser, click_text, start_mock, submit_from_review, Driver, StaticServer};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -131,13 +131,11 @@ struct Load {
 
 async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
     c.goto(&format!("{base}#/practice")).await.unwrap();
-    wait_for("the practice page", || async {
-        c.find(Locator::Css(".domain-group input")).await.ok()
-    })
-    .await
-    .click()
-    .await
-    .unwrap();
+    e2e::element(c, ".domain-group input")
+        .await
+        .click()
+        .await
+        .unwrap();
     c.find(Locator::Css("#practice-count"))
         .await
         .unwrap()
@@ -147,10 +145,7 @@ async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
     click_text(c, "Start practising").await;
     let mut times = Vec::new();
     for _ in 0..FEEDBACK_RUNS {
-        wait_for("a question", || async {
-            c.find(Locator::Css(".question-card")).await.ok()
-        })
-        .await;
+        e2e::element(c, ".question-card").await;
         // Choose with the keyboard, as a learner may: the sticky exam bar can cover a clicked option.
         let keys = if c.find(Locator::Css(".choose-status")).await.is_ok() {
             "12"
@@ -191,10 +186,7 @@ async fn feedback_latencies(c: &Client, base: &str) -> Vec<f64> {
 async fn memory_after_mock(c: &Client, base: &str) -> f64 {
     start_mock(c, base).await;
     for _ in 0..65 {
-        wait_for("a question", || async {
-            c.find(Locator::Css(".question-card")).await.ok()
-        })
-        .await;
+        e2e::element(c, ".question-card").await;
         let el = c.active_element().await.unwrap();
         el.send_keys("1").await.unwrap();
         el.send_keys("n").await.unwrap();

@@ -5,7 +5,7 @@
 
 use e2e::{
     assert_clean_console, browser, click_text, count, dist_dir, element, submit_from_review,
-    take_diagnostic, text_of, wait_for, wait_for_heading, Driver, StaticServer,
+    take_diagnostic, text_of, text_where, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
 
@@ -48,10 +48,8 @@ async fn a_full_mock_taken_with_the_keyboard_reaches_results_and_review() {
     );
 
     for n in 1..=65 {
-        wait_for(&format!("question {n}"), || async {
-            (legend(&c).await == format!("Question {n} of 65")).then_some(())
-        })
-        .await;
+        let want = format!("Question {n} of 65");
+        text_where(&c, ".question-label", |t| t == want).await;
         if n == 7 {
             press(&c, "f").await;
             wait_for("the flag", || async {
@@ -247,13 +245,7 @@ async fn a_second_tab_shows_the_exam_read_only_and_stays_in_sync() {
     .await;
 
     c.switch_to_window(second).await.unwrap();
-    wait_for("the second tab to follow", || async {
-        text_of(&c, ".read-only-attempt")
-            .await
-            .contains("1 answered")
-            .then_some(())
-    })
-    .await;
+    text_where(&c, ".read-only-attempt", |t| t.contains("1 answered")).await;
     // The learner may move the attempt here; the first tab then follows read-only.
     click_text(&c, "Continue it in this tab").await;
     element(&c, ".question-card").await;

@@ -5,7 +5,7 @@
 
 use e2e::{
     assert_clean_console, browser, click_text, count, dist_dir, open_page, start_mock,
-    submit_from_review, text_of, wait_for, wait_for_heading, Driver, StaticServer,
+    submit_from_review, text_of, text_where, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
 
@@ -111,13 +111,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
 
     let file = temp_file("export.json", &exported);
     import(&c, &file).await;
-    wait_for("the import check", || async {
-        (text_of(&c, ".transfer-message")
-            .await
-            .contains("The file is valid"))
-        .then_some(())
-    })
-    .await;
+    text_where(&c, ".transfer-message", |t| t.contains("The file is valid")).await;
     click_text(&c, "Replace my progress").await;
     wait_for("the imported history", || async {
         (count(&c, "table.attempts tbody tr").await == 2).then_some(())
@@ -151,9 +145,8 @@ async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
     );
     let file = temp_file("hostile.json", &hostile);
     import(&c, &file).await;
-    let message = wait_for("the refusal", || async {
-        let m = text_of(&c, ".transfer-message").await;
-        m.contains("Nothing was changed").then_some(m)
+    let message = text_where(&c, ".transfer-message", |t| {
+        t.contains("Nothing was changed")
     })
     .await;
     assert!(
@@ -176,13 +169,7 @@ async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
         r#"{"format":"clf-prep-export","version":1,"records":{"clf-prep/progress":{"sch"#,
     );
     import(&c, &truncated).await;
-    wait_for("the truncated refusal", || async {
-        text_of(&c, ".transfer-message")
-            .await
-            .contains("not valid JSON")
-            .then_some(())
-    })
-    .await;
+    text_where(&c, ".transfer-message", |t| t.contains("not valid JSON")).await;
     let _ = std::fs::remove_file(file);
     let _ = std::fs::remove_file(truncated);
     c.close().await.unwrap();

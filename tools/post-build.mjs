@@ -1,7 +1,8 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
 //  1. pins the Content-Security-Policy: only our own scripts and wasm, the one inline loader Trunk
 //     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
-//  2. writes sw.js with the exact list of this build's hashed files and a version derived from them.
+//  2. minifies the wasm-bindgen JS glue in release builds (Trunk minifies HTML and CSS, not that file);
+//  3. writes sw.js with the exact list of this build's hashed files and a version derived from them.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -28,9 +29,21 @@ const csp = [
   "form-action 'none'",
 ].join("; ");
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
-  html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+  // Release builds arrive minified (`<meta charset=utf-8>`), others as written.
+  const charset = /<meta charset="?utf-8"?\s*\/?>/i;
+  if (!charset.test(html)) throw new Error("index.html has no <meta charset> to put the CSP after");
+  html = html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 }
 writeFileSync(indexPath, html);
+
+// The glue carries no integrity attribute (index.html preloads it without one), so it can be rewritten.
+const release = process.env.TRUNK_PROFILE === "release";
+const { minify } = release ? await import("terser") : {};
+const minified = async (code, module) => (release ? (await minify(code, { module, compress: true, mangle: true })).code : code);
+for (const f of readdirSync(staging).filter((f) => f.endsWith(".js") && f !== "sw.js")) {
+  const path = join(staging, f);
+  writeFileSync(path, await minified(readFileSync(path, "utf8"), true));
+}
 
 const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js").sort();
 const version = createHash("sha256");
@@ -39,5 +52,5 @@ const precache = ["./", ...files.map((f) => `./${f}`)];
 const sw = readFileSync(join(root, "static/sw.js"), "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__FILES__", JSON.stringify(precache));
-writeFileSync(join(staging, "sw.js"), sw);
+writeFileSync(join(staging, "sw.js"), await minified(sw, false));
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${precache.length} entries`);

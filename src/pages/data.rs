@@ -9,6 +9,7 @@ use crate::state::{Notices, ProgressState, Store};
 use crate::store::progress::{Progress, PROGRESS_KEY, PROGRESS_MIGRATIONS};
 use crate::store::records::{Settings, SETTINGS_KEY, SETTINGS_MIGRATIONS};
 use crate::store::transfer::{self, check_as, RecordKind};
+use crate::store::vault::Vault;
 
 pub const BACKUP_PREFIX: &str = "clf-prep/backup/";
 /// Automatic backups kept, newest first; one is taken at most once a day.
@@ -31,30 +32,40 @@ pub fn record_kinds() -> Vec<RecordKind> {
 
 /// Takes a backup of the progress record when the newest is more than a day old, keeping a few.
 pub fn rolling_backup(store: Store, now_ms: f64) {
-    store.with(|v| {
-        let Some(current) = v.raw(PROGRESS_KEY) else {
-            return;
-        };
-        let mut backups: Vec<String> = v
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(BACKUP_PREFIX))
-            .collect();
-        backups.sort();
-        let newest = backups
-            .last()
-            .and_then(|k| k.trim_start_matches(BACKUP_PREFIX).parse::<f64>().ok());
-        if newest.is_some_and(|t| now_ms - t < DAY_MS) {
-            return;
+    store.with(|v| take_backup(v, now_ms));
+}
+
+fn take_backup(v: &Vault, now_ms: f64) {
+    let Some(current) = v.raw(PROGRESS_KEY) else {
+        return;
+    };
+    let mut backups: Vec<String> = v
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    backups.sort();
+    let newest = backups.last().and_then(|k| backup_time_ms(k));
+    if newest.is_some_and(|t| now_ms - t < DAY_MS) {
+        return;
+    }
+    // Zero-padded, so the keys sort by time.
+    let key = format!("{BACKUP_PREFIX}{:015}", now_ms as u64);
+    if v.save_raw(&key, &current).is_ok() {
+        backups.push(key);
+        while backups.len() > BACKUPS_KEPT {
+            v.remove(&backups.remove(0));
         }
-        let key = format!("{BACKUP_PREFIX}{:015}", now_ms as u64);
-        if v.save_raw(&key, &current).is_ok() {
-            backups.push(key);
-            while backups.len() > BACKUPS_KEPT {
-                v.remove(&backups.remove(0));
-            }
-        }
-    });
+    }
+}
+
+/// When a backup was taken, read from its key (whole milliseconds: parsing them as an integer keeps
+/// Rust's float parser out of the build).
+fn backup_time_ms(key: &str) -> Option<f64> {
+    key.strip_prefix(BACKUP_PREFIX)?
+        .parse::<u64>()
+        .ok()
+        .map(|ms| ms as f64)
 }
 
 fn download(name: &str, text: &str) {
@@ -237,7 +248,7 @@ pub fn DataSafety() -> impl IntoView {
             view! {
                 <ul>
                     {backups.get().into_iter().map(|key| {
-                        let when = key.trim_start_matches(BACKUP_PREFIX).parse::<f64>().map(crate::pages::results::date_of).unwrap_or_default();
+                        let when = backup_time_ms(&key).map(crate::pages::results::date_of).unwrap_or_default();
                         view! { <li>{when} " " <button type="button" on:click=move |_| restore(key.clone())>"Restore this backup"</button></li> }
                     }).collect_view()}
                 </ul>
@@ -247,5 +258,31 @@ pub fn DataSafety() -> impl IntoView {
             let kept = store.with(|v| v.quarantined()).len();
             (kept > 0).then(|| view! { <p class="warning-text">{kept} " unreadable record(s) were set aside; they are included when you export."</p> })
         }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::backend::Memory;
+
+    #[test]
+    fn a_backup_a_day_is_taken_and_the_newest_few_are_kept() {
+        let v = Vault::new(Box::new(Memory::default()));
+        take_backup(&v, 1.0);
+        assert!(v.keys().is_empty(), "no progress yet, nothing to back up");
+        v.save_raw(PROGRESS_KEY, "{\"schema\":1}").unwrap();
+        let start = 1_700_000_000_123.0;
+        for day in 0..5 {
+            let t = start + f64::from(day) * DAY_MS;
+            take_backup(&v, t);
+            take_backup(&v, t + 1000.0); // the same day: no second backup
+        }
+        let mut kept: Vec<f64> = v.keys().iter().filter_map(|k| backup_time_ms(k)).collect();
+        kept.sort_by(f64::total_cmp);
+        let newest: Vec<f64> = (2..5).map(|d| start + f64::from(d) * DAY_MS).collect();
+        assert_eq!(kept, newest);
+        assert_eq!(backup_time_ms("clf-prep/backup/12x"), None);
+        assert_eq!(backup_time_ms("clf-prep/progress"), None);
     }
 }

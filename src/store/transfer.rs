@@ -49,6 +49,12 @@ pub fn export(records: &[(String, String)], exported_at_ms: f64) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// A value as compact JSON text, through the same serializer the store writes with (`Value`'s
+/// `Display` would compile a second one).
+fn compact(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Why an import file was refused, in words for the learner.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -116,7 +122,7 @@ pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportErr
                 value
                     .as_str()
                     .map(str::to_string)
-                    .unwrap_or_else(|| value.to_string()),
+                    .unwrap_or_else(|| compact(value)),
             ));
             continue;
         }
@@ -124,7 +130,7 @@ pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportErr
             .iter()
             .find(|k| k.key == key)
             .ok_or_else(|| ImportError::UnknownKey(key.clone()))?;
-        let raw = value.to_string();
+        let raw = compact(value);
         (kind.check)(&raw).map_err(|reason| ImportError::BadRecord {
             key: key.clone(),
             reason,

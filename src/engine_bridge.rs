@@ -8,7 +8,7 @@ use engine::forms::{self, FormError};
 use engine::report;
 
 use crate::pages::practice::PracticeSpec;
-use crate::store::progress::{DomainLine, Progress, Summary};
+use crate::store::progress::{six_decimals, DomainLine, Progress, Summary};
 
 fn seen_fn(progress: &Progress) -> impl Fn(engine::bank::QuestionId) -> u32 + '_ {
     move |id| progress.seen_count(id)
@@ -82,9 +82,9 @@ pub fn summarize(attempt: &Attempt) -> Summary {
         scaled: r.estimate.scaled,
         low: r.estimate.low,
         high: r.estimate.high,
-        p_pass: r.estimate.p_pass,
-        theta: r.estimate.theta,
-        theta_sd: r.estimate.sd,
+        p_pass: six_decimals(r.estimate.p_pass),
+        theta: six_decimals(r.estimate.theta),
+        theta_sd: six_decimals(r.estimate.sd),
         domains: r
             .domains
             .iter()

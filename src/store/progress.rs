@@ -47,6 +47,14 @@ pub struct Summary {
     pub domains: Vec<DomainLine>,
 }
 
+/// Fractional figures (ability, its SD, the chance of passing) are stored to six decimals. A
+/// number written that way is read back bit for bit by serde_json's default parser (a short decimal
+/// is one correctly rounded division), so the app does without serde_json's `float_roundtrip`
+/// parser and the big-number tables it ships. Times are whole milliseconds, exact anyway.
+pub fn six_decimals(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
 impl Summary {
     pub fn passed(&self) -> bool {
         self.scaled >= engine::blueprint::PASS_SCALED
@@ -146,6 +154,39 @@ mod tests {
             summary: summary(id, started_ms),
             detail: detail.then_some(attempt),
         }
+    }
+
+    #[test]
+    fn stored_fractions_and_times_read_back_bit_for_bit() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let mut p = Progress::default();
+        for i in 0..2000 {
+            // Abilities and SDs in logits, chances in [0, 1], some tiny, times in whole ms.
+            let raw: f64 = match i % 4 {
+                0 => rng.random_range(-8.0..8.0),
+                1 => rng.random_range(0.0..1.0),
+                2 => rng.random_range(0.0..1e-4),
+                _ => rng.random_range(0.0..3.0),
+            };
+            let x = six_decimals(raw);
+            let text = serde_json::to_string(&x).unwrap();
+            let back: f64 = serde_json::from_str(&text).unwrap();
+            assert_eq!(back.to_bits(), x.to_bits(), "{raw} -> {text}");
+            let mut s = summary(
+                &format!("a{i}"),
+                rng.random_range(1.6e12..2.0e12_f64).floor(),
+            );
+            (s.p_pass, s.theta, s.theta_sd) = (x, -x, six_decimals(raw / 7.0));
+            p.attempts.push(AttemptRecord {
+                summary: s,
+                detail: None,
+            });
+        }
+        // The whole record, through the store's envelope (JSON value, migrations, text) and back.
+        let text = super::super::envelope::encode(&p, PROGRESS_MIGRATIONS).unwrap();
+        let back = super::super::envelope::decode::<Progress>(Some(&text), PROGRESS_MIGRATIONS);
+        assert_eq!(back.data(), Some(p));
     }
 
     #[test]

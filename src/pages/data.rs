@@ -39,12 +39,7 @@ fn take_backup(v: &Vault, now_ms: f64) {
     let Some(current) = v.raw(PROGRESS_KEY) else {
         return;
     };
-    let mut backups: Vec<String> = v
-        .keys()
-        .into_iter()
-        .filter(|k| k.starts_with(BACKUP_PREFIX))
-        .collect();
-    backups.sort();
+    let mut backups = backup_keys(v);
     let newest = backups.last().and_then(|k| backup_time_ms(k));
     if newest.is_some_and(|t| now_ms - t < DAY_MS) {
         return;
@@ -57,6 +52,18 @@ fn take_backup(v: &Vault, now_ms: f64) {
             v.remove(&backups.remove(0));
         }
     }
+}
+
+/// The backups' keys, oldest first (through the app's one shared sort, rather than a string sort
+/// of its own).
+fn backup_keys(v: &Vault) -> Vec<String> {
+    let mut keys: Vec<String> = v
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .collect();
+    engine::order::sort_by_key_f64(&mut keys, |k| backup_time_ms(k).unwrap_or(0.0));
+    keys
 }
 
 /// When a backup was taken, read from its key (whole milliseconds: parsing them as an integer keeps
@@ -97,12 +104,7 @@ pub fn DataSafety() -> impl IntoView {
     let pending = RwSignal::new(None::<transfer::Validated>);
     let backups = RwSignal::new(Vec::<String>::new());
     let refresh_backups = move || {
-        let mut keys: Vec<String> = store
-            .with(|v| v.keys())
-            .into_iter()
-            .filter(|k| k.starts_with(BACKUP_PREFIX))
-            .collect();
-        keys.sort();
+        let mut keys = store.with(backup_keys);
         keys.reverse();
         backups.set(keys);
     };

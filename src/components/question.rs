@@ -163,7 +163,7 @@ pub fn QuestionCard(
 
 /// A short readable name for a documentation link: its host and last path segment.
 pub fn doc_title(url: &str) -> String {
-    let rest = url.trim_start_matches("https://");
+    let rest = url.strip_prefix("https://").unwrap_or(url);
     let host = rest.split('/').next().unwrap_or(rest);
     let last = rest
         .trim_end_matches('/')

@@ -162,7 +162,7 @@ impl Vault {
     fn set_aside(&self, key: &str, raw: Option<String>, reason: String, now_ms: f64) {
         let kept_as = format!(
             "{QUARANTINE}{}/{}",
-            key.trim_start_matches(PREFIX),
+            key.strip_prefix(PREFIX).unwrap_or(key),
             now_ms as u64
         );
         if let Some(raw) = raw {

@@ -100,12 +100,12 @@ pub fn apply_update() {
 pub fn UpdateBanner() -> impl IntoView {
     let ready = expect_context::<UpdateReady>().0;
     view! {
-        <Show when=move || ready.get()>
+        {move || ready.get().then(|| view! {
             <div class="update-banner" role="status">
                 "A new version of the app is ready. "
                 <button class="primary" on:click=move |_| apply_update()>"Reload to update"</button>
                 <button on:click=move |_| ready.set(false)>"Later"</button>
             </div>
-        </Show>
+        })}
     }
 }

@@ -70,7 +70,7 @@ pub fn provide_app_state(vault: Vault) {
 pub fn NoticeBanner() -> impl IntoView {
     let notices = expect_context::<Notices>().0;
     view! {
-        <Show when=move || notices.with(|n| !n.is_empty())>
+        {move || notices.with(|n| !n.is_empty()).then(|| view! {
             <div class="notice-banner" role="alert">
                 <ul>
                     {move || notices.get().into_iter().enumerate().map(|(i, n)| view! {
@@ -84,7 +84,7 @@ pub fn NoticeBanner() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </div>
-        </Show>
+        })}
     }
 }
 

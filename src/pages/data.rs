@@ -236,13 +236,13 @@ pub fn DataSafety() -> impl IntoView {
             <input id="import-file" class="sr-only" type="file" accept="application/json,.json" on:change=on_file/>
         </p>
         <p role="status" class="transfer-message">{move || message.get()}</p>
-        <Show when=move || pending.with(Option::is_some)>
+        {move || pending.with(Option::is_some).then(|| view! {
             <p class="exam-actions">
                 <button type="button" class="primary" on:click=move |_| apply(false)>"Merge into my progress"</button>
                 <button type="button" class="danger" on:click=move |_| apply(true)>"Replace my progress"</button>
                 <button type="button" on:click=move |_| { pending.set(None); message.set("Import cancelled; nothing was changed.".into()); }>"Cancel"</button>
             </p>
-        </Show>
+        })}
         <h3>"Automatic backups"</h3>
         {move || if backups.with(Vec::is_empty) {
             view! { <p>"None yet: one is taken each day you use the app, and the last " {BACKUPS_KEPT} " are kept."</p> }.into_any()

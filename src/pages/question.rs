@@ -54,11 +54,11 @@ pub fn QuestionPage(id: QuestionId) -> impl IntoView {
                 on_strike
                 reveal=checked
             />
-            <Show when=move || !checked.get()>
+            {move || (!checked.get()).then(|| view! {
                 <button type="button" class="primary" on:click=move |_| checked.set(true) disabled=move || chosen.with(Vec::is_empty)>
                     "Check answer"
                 </button>
-            </Show>
+            })}
         </section>
     }
     .into_any()

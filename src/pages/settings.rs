@@ -99,20 +99,21 @@ pub fn SettingsPage() -> impl IntoView {
             </table>
             <h2>"Reset"</h2>
             <p>"Removes every attempt, review, setting and backup this app has stored in this browser."</p>
-            <Show
-                when=move || confirming_reset.get()
-                fallback=move || view! { <button type="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }
-            >
-                <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
-                    <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
-                    <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
-                    " "
-                    <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
-                </div>
-            </Show>
-            <Show when=move || reset_done.get()>
+            {move || if confirming_reset.get() {
+                view! {
+                    <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
+                        <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
+                        <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                        " "
+                        <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <button type="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }.into_any()
+            }}
+            {move || reset_done.get().then(|| view! {
                 <p role="status">"Everything was reset."</p>
-            </Show>
+            })}
         </section>
     }
 }

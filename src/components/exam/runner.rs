@@ -233,11 +233,11 @@ pub fn ExamRunner(
                 </div>
             })}
             {(options.feedback).then(|| view! {
-                <Show when=move || !checked.get()>
+                {move || (!checked.get()).then(|| view! {
                     <button type="button" class="primary check-answer" on:click=check disabled=move || chosen.with(Vec::is_empty)>
                         "Check answer"
                     </button>
-                </Show>
+                })}
             })}
         })
     };

@@ -47,6 +47,11 @@ pub fn start_practice(
     ))
 }
 
+/// Review cards due today.
+fn due_now(p: &crate::store::progress::Progress) -> usize {
+    p.review.due(engine::schedule::day_of(now_ms())).len()
+}
+
 #[component]
 pub fn PracticePage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
@@ -59,12 +64,8 @@ pub fn PracticePage() -> impl IntoView {
         ..PracticeSpec::default()
     }));
     let error = RwSignal::new(None::<String>);
-    let missed_count = Memo::new(move |_| progress.0.with(|p| crate::flow::missed(p).len()));
-    let due_count = Memo::new(move |_| {
-        progress
-            .0
-            .with(|p| p.review.due(engine::schedule::day_of(now_ms())).len())
-    });
+    let missed_count = move || progress.0.with(|p| crate::flow::missed(p).len());
+    let due_count = move || progress.0.with(due_now);
 
     let start = move || {
         let s = spec.get_untracked();
@@ -140,16 +141,16 @@ pub fn PracticePage() -> impl IntoView {
                     <div class="drill">
                         <p>
                             <strong>"Review drill: "</strong>
-                            {move || match due_count.get() {
+                            {move || match due_count() {
                                 0 => "nothing due today. Questions you miss come back here on a spaced schedule.".to_string(),
                                 n => format!("{n} question(s) due today."),
                             }}
                         </p>
                         <button
                             type="button"
-                            disabled=move || due_count.get() == 0
+                            disabled=move || due_count() == 0
                             on:click=move |_| {
-                                spec.set(PracticeSpec { count: due_count.get_untracked(), due_only: true, ..PracticeSpec::default() });
+                                spec.set(PracticeSpec { count: progress.0.with_untracked(due_now), due_only: true, ..PracticeSpec::default() });
                                 start();
                             }
                         >"Start the review drill"</button>
@@ -168,7 +169,7 @@ pub fn PracticePage() -> impl IntoView {
                     </label>
                     <label class="choice">
                         <input type="checkbox" prop:checked=move || spec.with(|s| s.missed_only) on:change=move |ev| spec.update(|s| s.missed_only = event_target_checked(&ev))/>
-                        {move || format!("Only questions I missed before ({} so far)", missed_count.get())}
+                        {move || format!("Only questions I missed before ({} so far)", missed_count())}
                     </label>
                     {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
                     <button

@@ -44,10 +44,9 @@ fn heat_level(right: usize, in_bank: usize) -> &'static str {
 #[component]
 fn Readiness() -> impl IntoView {
     let progress = expect_context::<ProgressState>().0;
-    let readiness = Memo::new(move |_| progress.with(crate::engine_bridge::readiness));
     view! {
         {move || {
-            let r = readiness.get();
+            let r = progress.with(crate::engine_bridge::readiness);
             let runs = r.recent_runs.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ");
             view! {
                 <div class="readiness" class:ready=r.ready>

@@ -54,22 +54,22 @@ pub fn Scoring() -> impl IntoView {
         <section class="page prose">
             <h1>"How the passing score works"</h1>
             <h2>{format!("{PASS_SCALED} on a {MIN_SCALED}–{MAX_SCALED} scale")}</h2>
-            <p>
-                "The exam reports a scaled score from " {MIN_SCALED} " to " {MAX_SCALED} ". " {PASS_SCALED}
-                " passes. The result is compensatory: only the total decides, and there is no minimum per domain."
-            </p>
+            <p>{format!(
+                "The exam reports a scaled score from {MIN_SCALED} to {MAX_SCALED}. {PASS_SCALED} passes. \
+                 The result is compensatory: only the total decides, and there is no minimum per domain."
+            )}</p>
             <h2>"Why it is not a percentage"</h2>
             <p>
                 "Different candidates sit different forms of the exam, and one form can be a little harder than another. "
                 "AWS converts each raw result onto the common scale (equating) so that the same ability earns the same "
                 "score on any form. The pass mark itself was set by experts judging how a minimally qualified candidate "
-                "would do, then mapped to " {PASS_SCALED} ". So " {PASS_SCALED} " does not mean \"70 % correct\"."
+                {format!("would do, then mapped to {PASS_SCALED}. So {PASS_SCALED} does not mean \"70 % correct\".")}
             </p>
             <h2>{format!("{FORM_ITEMS} questions, {SCORED_ITEMS} scored")}</h2>
             <p>
-                "The exam has " {FORM_ITEMS} " questions in " {EXAM_MINUTES} " minutes. " {SCORED_ITEMS} " count; "
-                {UNSCORED_ITEMS} " are unscored pretest questions that AWS is trying out. You cannot tell which are which, "
-                "so answer every one. A blank counts as wrong and there is no penalty for guessing. Multiple-response "
+                {format!("The exam has {FORM_ITEMS} questions in {EXAM_MINUTES} minutes. {SCORED_ITEMS} count; \
+                          {UNSCORED_ITEMS} are unscored pretest questions that AWS is trying out. ")}
+                "You cannot tell which are which, so answer every one. A blank counts as wrong and there is no penalty for guessing. Multiple-response "
                 "questions (\"Choose TWO\") earn nothing unless exactly the right options are chosen."
             </p>
             <h2>"Domain weights"</h2>
@@ -88,8 +88,8 @@ pub fn Scoring() -> impl IntoView {
             <h2>{format!("Why aim for {READY_SCALED}–800")}</h2>
             <p>
                 "A practice score is an estimate with an error margin, and exam-day nerves, unfamiliar wording and the "
-                "unscored questions all add noise. Scoring " {READY_SCALED} " to 800 on full, timed practice exams leaves "
-                "a margin above " {PASS_SCALED} " for all of that."
+                {format!("unscored questions all add noise. Scoring {READY_SCALED} to 800 on full, timed practice exams leaves \
+                          a margin above {PASS_SCALED} for all of that.")}
             </p>
             <h2>"Practice scores are estimates"</h2>
             <p>
@@ -99,8 +99,8 @@ pub fn Scoring() -> impl IntoView {
             </p>
             <h2>"The readiness rule"</h2>
             <p>
-                "You are ready to book when (1) your last " {READY_RUNS} " full, timed mock exams each scored " {READY_SCALED}
-                " or more, and (2) no domain is clearly below your overall level. Security and Compliance, at 30 %, matters most."
+                {format!("You are ready to book when (1) your last {READY_RUNS} full, timed mock exams each scored {READY_SCALED} \
+                          or more, and (2) no domain is clearly below your overall level. Security and Compliance, at 30 %, matters most.")}
             </p>
         </section>
     }

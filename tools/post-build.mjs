@@ -1,11 +1,13 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
 //  1. pins the Content-Security-Policy: only our own scripts and wasm, the one inline loader Trunk
 //     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
-//  2. minifies the wasm-bindgen JS glue in release builds (Trunk minifies HTML and CSS, not that file);
+//  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
+//     wasm-bindgen JS glue (Trunk minifies HTML and CSS, not that file);
 //  3. writes sw.js with the exact list of this build's hashed files and a version derived from them.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { shortenImports } from "./short-imports.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this from a Trunk hook");
@@ -36,13 +38,22 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
 }
 writeFileSync(indexPath, html);
 
-// The glue carries no integrity attribute (index.html preloads it without one), so it can be rewritten.
+// Neither the glue nor the wasm carries an integrity attribute (index.html preloads them without
+// one), so in release builds both can be rewritten: short import names, then terser on the glue.
 const release = process.env.TRUNK_PROFILE === "release";
 const { minify } = release ? await import("terser") : {};
 const minified = async (code, module) => (release ? (await minify(code, { module, compress: true, mangle: true })).code : code);
 for (const f of readdirSync(staging).filter((f) => f.endsWith(".js") && f !== "sw.js")) {
   const path = join(staging, f);
-  writeFileSync(path, await minified(readFileSync(path, "utf8"), true));
+  let glue = readFileSync(path, "utf8");
+  const wasmPath = join(staging, f.replace(/\.js$/, "_bg.wasm"));
+  if (release && existsSync(wasmPath)) {
+    const short = shortenImports(readFileSync(wasmPath), glue);
+    writeFileSync(wasmPath, short.wasm);
+    glue = short.glue;
+    console.log(`post-build: ${short.count} wasm imports renamed`);
+  }
+  writeFileSync(path, await minified(glue, true));
 }
 
 const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js").sort();

@@ -26,7 +26,11 @@ pub fn mount() {
             .map(|p| p.mark(name));
     };
     mark("clf-start");
-    console_error_panic_hook::set_once();
+    // A panic's message on the console; without it a wasm trap says only "unreachable". (The JS
+    // stack console_error_panic_hook would add names no function: release builds carry no names.)
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     // The static shell from index.html goes in the same task the app mounts in: no frame shows both.
     if let Some(shell) = leptos::prelude::document().get_element_by_id("app-shell") {
         shell.remove();

@@ -28,23 +28,23 @@ function icon(size) {
     const inBase = y > 0.56 && y < 0.72 && x > 0.3 && x < 0.72;
     return inBase || circles.some(([cx, cy, r]) => (x - cx) ** 2 + (y - cy) ** 2 < r * r);
   };
+  // Two colours, so a 1-bit palette image: index 0 the accent colour, 1 white, eight pixels a byte.
   const rows = [];
   for (let y = 0; y < size; y++) {
-    const row = Buffer.alloc(1 + size * 3);
+    const row = Buffer.alloc(1 + Math.ceil(size / 8));
     for (let x = 0; x < size; x++) {
-      const white = inCloud(x / size, y / size);
-      const [r, g, b] = white ? [255, 255, 255] : [11, 87, 164];
-      row.set([r, g, b], 1 + x * 3);
+      if (inCloud(x / size, y / size)) row[1 + (x >> 3)] |= 0x80 >> (x & 7);
     }
     rows.push(row);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
+  ihdr.set([1, 3, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
+    chunk("PLTE", Buffer.from([11, 87, 164, 255, 255, 255])),
     chunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })),
     chunk("IEND", Buffer.alloc(0)),
   ]);

@@ -44,7 +44,7 @@ fn take_backup(v: &Vault, now_ms: f64) {
     if newest.is_some_and(|t| now_ms - t < DAY_MS) {
         return;
     }
-    // Zero-padded, so the keys sort by time.
+    // Zero-padded, the format backups have always had (they are ordered by the number, not the text).
     let key = format!("{BACKUP_PREFIX}{:015}", now_ms as u64);
     if v.save_raw(&key, &current).is_ok() {
         backups.push(key);

@@ -9,8 +9,9 @@
 //! Layout (the separators live in the engine's `baked.rs`; `check_controls` bans them from the text):
 //! questions are separated by [`RECORD`]; a question's fields by [`FIELD`], in this order:
 //! id, choose count ("1" for multiple choice), difficulty level, guide version, stem, references
-//! and tags (items separated by [`ITEM`]), then per option its text prefixed with `+` (correct) or
-//! `-`, followed by its explanation.
+//! and tags (items separated by [`ITEM`]), the `verified` date (empty when the question has none),
+//! then per option its text prefixed with `+` (correct) or `-`, followed by its explanation.
+//! Services and contrasts stay behind: they serve the build's checks, not the learner.
 
 use crate::baked::{FIELD, ITEM, RECORD};
 use crate::{Bank, Kind};
@@ -34,6 +35,7 @@ pub fn codegen(bank: &Bank) -> String {
                 q.stem.trim().to_string(),
                 q.refs.join(&ITEM.to_string()),
                 q.tags.join(&ITEM.to_string()),
+                q.verified.clone().unwrap_or_default(),
             ];
             for o in &q.options {
                 let mark = if o.correct { '+' } else { '-' };

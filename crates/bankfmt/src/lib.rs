@@ -16,9 +16,45 @@ pub mod markup;
 pub mod syllabus;
 
 mod codegen;
+pub mod cues;
+pub mod date;
+pub mod meta;
+pub mod quality;
+pub mod services;
 mod similarity;
+pub mod twins;
 
 pub use codegen::codegen;
+pub use date::Date;
+pub use meta::Meta;
+pub use quality::Quality;
+
+/// Whether the build fails on the quality rules the bank written before them breaks: `verified` and
+/// `services` required on every question, a wrong option naming an out-of-scope, closed or retired
+/// service only when `contrasts` lists it, the answer-cue targets met, every twin pair reviewed.
+/// The figures are computed and shown by `./x bank` either way, and the other new rules (dates well
+/// formed and not in the future, services known and in scope, no key naming an out-of-scope, closed
+/// or retired service, no stale twin reviews) always apply.
+/// Switched on when the rewritten bank lands.
+pub const ENFORCE_QUALITY_RULES: bool = false;
+
+/// What validation needs besides the files: the day it runs (no `verified` date may be later) and
+/// whether the quality rules fail the build. Tests pass their own.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    pub today: Date,
+    pub enforce_quality: bool,
+}
+
+impl Policy {
+    /// The build's policy on the given day.
+    pub fn on(today: Date) -> Policy {
+        Policy {
+            today,
+            enforce_quality: ENFORCE_QUALITY_RULES,
+        }
+    }
+}
 
 pub const STEM_CHARS: std::ops::RangeInclusive<usize> = 20..=700;
 pub const OPTION_CHARS: std::ops::RangeInclusive<usize> = 1..=250;
@@ -72,6 +108,15 @@ pub struct Question {
     pub tags: Vec<String>,
     pub stem: String,
     pub refs: Vec<String>,
+    /// The day its facts were last checked, "YYYY-MM-DD".
+    pub verified: Option<String>,
+    /// The services it is about, by their names in `bank/meta/services.toml`; empty for a concept
+    /// question.
+    pub services: Option<Vec<String>>,
+    /// Out-of-scope, closed or retired services that a wrong option names on purpose, so the
+    /// learner tells them apart from the answer.
+    #[serde(default)]
+    pub contrasts: Vec<String>,
     pub options: Vec<Choice>,
 }
 
@@ -97,11 +142,19 @@ pub struct BankFile {
     pub questions: Vec<Question>,
 }
 
-/// The validated bank: every question with the task statement of its file.
+/// The validated bank: every question with the task statement of its file, and `bank/meta/`.
 #[derive(Clone, Debug, Default)]
 pub struct Bank {
     pub files: Vec<BankFile>,
     pub questions: Vec<(String, Question)>,
+    pub meta: Meta,
+}
+
+impl Bank {
+    /// The bank-wide quality report (answer cues, twins, services, scenarios).
+    pub fn quality(&self) -> Quality {
+        Quality::of(self.questions.iter().map(|(_, q)| q), &self.meta)
+    }
 }
 
 /// `bank/` at the repository root, found from this crate's manifest so it works from any directory.
@@ -109,8 +162,8 @@ pub fn default_bank_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bank")
 }
 
-/// Loads every `*.toml` in `dir` (sorted by name) and validates the whole bank.
-pub fn load_dir(dir: &Path) -> Result<Bank, Vec<Problem>> {
+/// Loads every `*.toml` in `dir` (sorted by name) and `dir/meta/`, and validates the whole bank.
+pub fn load_dir(dir: &Path, policy: Policy) -> Result<Bank, Vec<Problem>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         vec![Problem {
             file: dir.display().to_string(),
@@ -123,13 +176,20 @@ pub fn load_dir(dir: &Path) -> Result<Bank, Vec<Problem>> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
-    load_files(&paths)
+    load_files(&paths, dir, policy)
 }
 
-/// Loads and validates the given files as one bank.
-pub fn load_files(paths: &[PathBuf]) -> Result<Bank, Vec<Problem>> {
+/// Loads and validates the given files as one bank, with the meta files of the bank in `bank_dir`.
+pub fn load_files(
+    paths: &[PathBuf],
+    bank_dir: &Path,
+    policy: Policy,
+) -> Result<Bank, Vec<Problem>> {
     let mut sources = Vec::new();
-    let mut problems = Vec::new();
+    let (meta, mut problems) = match Meta::load(bank_dir) {
+        Ok(meta) => (meta, Vec::new()),
+        Err(problems) => (Meta::default(), problems),
+    };
     for path in paths {
         let name = path
             .file_name()
@@ -144,7 +204,7 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Bank, Vec<Problem>> {
             }),
         }
     }
-    match validate_sources(&sources) {
+    match validate_sources(&sources, meta, policy) {
         Ok(bank) if problems.is_empty() => Ok(bank),
         Ok(_) => Err(problems),
         Err(more) => {
@@ -155,9 +215,16 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Bank, Vec<Problem>> {
 }
 
 /// Validates in-memory files `(file name, TOML text)`: each file on its own, then the bank as a whole.
-pub fn validate_sources(sources: &[(String, String)]) -> Result<Bank, Vec<Problem>> {
+pub fn validate_sources(
+    sources: &[(String, String)],
+    meta: Meta,
+    policy: Policy,
+) -> Result<Bank, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut bank = Bank::default();
+    let mut bank = Bank {
+        meta,
+        ..Bank::default()
+    };
     for (name, text) in sources {
         match parse_file(name, text) {
             Ok(file) => bank.files.push(file),
@@ -170,6 +237,12 @@ pub fn validate_sources(sources: &[(String, String)]) -> Result<Bank, Vec<Proble
         }
     }
     problems.extend(check_bank(&bank));
+    problems.extend(check_facts(&bank, policy));
+    let quality = bank.quality();
+    problems.extend(quality.stale_problems());
+    if policy.enforce_quality {
+        problems.extend(quality.problems());
+    }
     if problems.is_empty() {
         Ok(bank)
     } else {
@@ -272,6 +345,7 @@ fn check_controls(q: &Question, out: &mut Vec<String>) {
         .into_iter()
         .chain(&q.refs)
         .chain(&q.tags)
+        .chain(&q.verified)
         .chain(q.options.iter().flat_map(|o| [&o.text, &o.why]));
     if fields
         .flat_map(|f| f.chars())
@@ -457,6 +531,29 @@ pub fn check_bank(bank: &Bank) -> Vec<Problem> {
                 qb.id, other_file, score
             ),
         });
+    }
+    problems
+}
+
+/// Per-question rules that need the service catalogue or the date: `verified`, `services`,
+/// `contrasts` and scope (see `meta`).
+pub fn check_facts(bank: &Bank, policy: Policy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for file in &bank.files {
+        for q in &file.questions {
+            let messages = meta::check_verified(q, policy.today, policy.enforce_quality)
+                .into_iter()
+                .chain(meta::check_services(
+                    q,
+                    &bank.meta.services,
+                    policy.enforce_quality,
+                ));
+            problems.extend(messages.map(|message| Problem {
+                file: file.name.clone(),
+                id: Some(q.id.clone()),
+                message,
+            }));
+        }
     }
     problems
 }

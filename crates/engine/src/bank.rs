@@ -318,6 +318,8 @@ pub struct Question {
     pub options: &'static [Choice],
     pub refs: &'static [&'static str],
     pub tags: &'static [&'static str],
+    /// The day its facts were last checked ("2026-11-30"), once the bank dates it.
+    pub verified: Option<&'static str>,
 }
 
 impl Question {
@@ -386,6 +388,7 @@ fn unbake_question(record: &'static str) -> Option<Question> {
     };
     let refs = list(fields.next()?);
     let tags = list(fields.next()?);
+    let verified = Some(fields.next()?).filter(|v| !v.is_empty());
     let mut options = Vec::new();
     while let Some(marked) = fields.next() {
         let why = fields.next()?;
@@ -405,6 +408,7 @@ fn unbake_question(record: &'static str) -> Option<Question> {
         options: options.leak(),
         refs,
         tags,
+        verified,
     })
 }
 
@@ -475,6 +479,7 @@ pub fn synthetic(per_task: u16) -> &'static [Question] {
                     options: if multiple { &MULTIPLE } else { &SINGLE },
                     refs: &[],
                     tags: &[],
+                    verified: None,
                 });
             }
         }
@@ -580,7 +585,8 @@ mod tests {
         let dir = option_env!("CLF_BANK_DIR")
             .map(std::path::PathBuf::from)
             .unwrap_or_else(bankfmt::default_bank_dir);
-        let source = bankfmt::load_dir(&dir).expect("the bank validates");
+        let policy = bankfmt::Policy::on(bankfmt::Date::today());
+        let source = bankfmt::load_dir(&dir, policy).expect("the bank validates");
         let mut expected: Vec<_> = source.questions.iter().map(|(_, q)| q).collect();
         expected.sort_by(|a, b| a.id.cmp(&b.id));
         let baked = questions();
@@ -597,6 +603,7 @@ mod tests {
             assert_eq!(b.stem, e.stem.trim());
             assert_eq!(b.refs, e.refs.as_slice());
             assert_eq!(b.tags, e.tags.as_slice());
+            assert_eq!(b.verified, e.verified.as_deref());
             assert_eq!(b.options.len(), e.options.len());
             for (bo, eo) in b.options.iter().zip(&e.options) {
                 assert_eq!(
@@ -611,16 +618,22 @@ mod tests {
     fn a_malformed_record_is_refused() {
         assert!(unbake_question("2.3-001\u{1f}1\u{1f}9\u{1f}g\u{1f}s\u{1f}\u{1f}").is_none());
         assert!(unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}*x\u{1f}why"
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}\u{1f}*x\u{1f}why"
         )
         .is_none());
-        let ok =
-            unbake_question("2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}+x\u{1f}why")
-                .unwrap();
+        let ok = unbake_question(
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}\u{1f}+x\u{1f}why",
+        )
+        .unwrap();
         assert_eq!(
-            (ok.refs, ok.tags, ok.options[0].correct),
-            (&["r"][..], &[][..], true)
+            (ok.refs, ok.tags, ok.verified, ok.options[0].correct),
+            (&["r"][..], &[][..], None, true)
         );
+        let dated = unbake_question(
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}2026-11-30\u{1f}+x\u{1f}why",
+        )
+        .unwrap();
+        assert_eq!(dated.verified, Some("2026-11-30"));
         assert_eq!(unbake(""), Vec::new());
     }
 

@@ -1,8 +1,14 @@
 //! `./x bank`: what the question bank holds — total, per domain against the exam weight, per task
-//! statement, per kind, per difficulty, and where the correct option sits. With `--json`, the same
+//! statement, per kind, per difficulty, and where the correct option sits — and its quality report
+//! (answer cues against their targets, twins, services, scenario stems). With `--json`, the same
 //! as one JSON object on the last line.
 
 use engine::bank::{questions, BankStats, Domain, Kind};
+
+/// The quality report, computed by bankfmt when the build validated the bank (see `build.rs`); only
+/// this binary includes it, so it costs the app nothing.
+const QUALITY_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/quality.txt"));
+const QUALITY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/quality.json"));
 
 fn main() {
     let json = std::env::args().any(|a| a == "--json");
@@ -52,6 +58,7 @@ fn main() {
         "correct option position (single answer): {:?}",
         &positions[..4]
     );
+    println!("\n{QUALITY_TABLE}");
     if json {
         let by_domain: Vec<String> = Domain::ALL
             .iter()
@@ -63,7 +70,7 @@ fn main() {
             .map(|(t, n)| format!("\"{t}\":{n}"))
             .collect();
         println!(
-            "{{\"total\":{},\"by_domain\":{{{}}},\"by_task\":{{{}}},\"multiple\":{},\"by_difficulty\":{{\"1\":{},\"2\":{},\"3\":{}}}}}",
+            "{{\"total\":{},\"by_domain\":{{{}}},\"by_task\":{{{}}},\"multiple\":{},\"by_difficulty\":{{\"1\":{},\"2\":{},\"3\":{}}},{QUALITY_JSON}}}",
             stats.total,
             by_domain.join(","),
             by_task.join(","),

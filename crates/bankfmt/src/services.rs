@@ -1,0 +1,261 @@
+//! The catalogue of AWS services in `bank/meta/services.toml`: which ones the exam guide puts in
+//! scope, and which AWS has closed to new customers or retired. Questions name their services from
+//! it, and option texts are searched for its names and aliases.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    In,
+    Out,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    /// Closed to new customers: a learner could not start using it.
+    Closed,
+    Retired,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// The exact string questions use in `services` and `contrasts`.
+    pub name: String,
+    pub full: Option<String>,
+    pub category: String,
+    pub scope: Scope,
+    pub status: Status,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl Service {
+    /// In the exam's scope and open to new customers: the only services a key may rest on.
+    pub fn examinable(&self) -> bool {
+        self.scope == Scope::In && self.status == Status::Active
+    }
+
+    /// Why a question may not rest on this service, for messages ("out of scope", "closed").
+    pub fn why_not_examinable(&self) -> Option<&'static str> {
+        match (self.scope, self.status) {
+            (_, Status::Retired) => Some("retired"),
+            (_, Status::Closed) => Some("closed to new customers"),
+            (Scope::Out, Status::Active) => Some("out of the exam's scope"),
+            (Scope::In, Status::Active) => None,
+        }
+    }
+
+    /// The strings that name it in text: its name, its full name and its aliases.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.full.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    #[serde(default)]
+    service: Vec<Service>,
+}
+
+/// Every known service, looked up by its exact `name`.
+#[derive(Clone, Debug, Default)]
+pub struct Catalogue {
+    services: Vec<Service>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Catalogue {
+    /// Parses `services.toml`; every message says which entry to fix.
+    pub fn parse(text: &str) -> Result<Catalogue, Vec<String>> {
+        let raw: RawCatalogue =
+            toml::from_str(text).map_err(|e| vec![format!("not valid services TOML: {e}")])?;
+        Catalogue::new(raw.service)
+    }
+
+    pub fn new(services: Vec<Service>) -> Result<Catalogue, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut by_name = HashMap::new();
+        // A name or alias shared by two services would make every match ambiguous.
+        let mut owner: HashMap<&str, &str> = HashMap::new();
+        for (i, s) in services.iter().enumerate() {
+            if s.name.trim().is_empty() || s.name.trim() != s.name {
+                problems.push(format!(
+                    "service \"{}\": the name is empty or has spaces around it",
+                    s.name
+                ));
+            }
+            if by_name.insert(s.name.clone(), i).is_some() {
+                problems.push(format!("service \"{}\" is listed twice", s.name));
+            }
+            for n in s.names() {
+                if n.trim().is_empty() {
+                    problems.push(format!("service \"{}\" has an empty alias", s.name));
+                } else if let Some(other) = owner.insert(n, &s.name) {
+                    if other != s.name {
+                        problems.push(format!("\"{n}\" names both \"{other}\" and \"{}\"", s.name));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Catalogue { services, by_name })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Service> {
+        self.by_name.get(name).map(|&i| &self.services[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.services.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
+    }
+
+    /// The services `text` names, each once, in catalogue order. Names and aliases match as whole
+    /// words and case-sensitively; a match inside a longer match is dropped, so "Amazon S3 Glacier"
+    /// does not also count as a service aliased "Glacier".
+    pub fn named_in(&self, text: &str) -> Vec<&Service> {
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, s) in self.services.iter().enumerate() {
+            for n in s.names() {
+                spans.extend(whole_word_matches(text, n).map(|start| (start, start + n.len(), i)));
+            }
+        }
+        let inside_longer = |&(a, b, i): &(usize, usize, usize)| {
+            spans
+                .iter()
+                .any(|&(c, d, j)| j != i && c <= a && b <= d && d - c > b - a)
+        };
+        let mut found: Vec<usize> = spans
+            .iter()
+            .filter(|s| !inside_longer(s))
+            .map(|&(_, _, i)| i)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| &self.services[i]).collect()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Byte offsets where `needle` occurs in `text` with no letter or digit right before or after it.
+fn whole_word_matches<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(needle)
+        .map(|(i, _)| i)
+        .filter(move |&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + needle.len()..].chars().next();
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOGUE: &str = r#"
+[[service]]
+name = "Amazon S3"
+full = "Amazon Simple Storage Service"
+category = "Storage"
+scope = "in"
+status = "active"
+aliases = ["S3"]
+
+[[service]]
+name = "Amazon S3 Glacier"
+category = "Storage"
+scope = "in"
+status = "active"
+aliases = ["S3 Glacier"]
+
+[[service]]
+name = "Amazon Glacier"
+category = "Storage"
+scope = "out"
+status = "retired"
+aliases = ["Glacier"]
+"#;
+
+    fn names<'a>(c: &'a Catalogue, text: &str) -> Vec<&'a str> {
+        c.named_in(text).iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn names_and_aliases_match_as_whole_words_only() {
+        let c = Catalogue::parse(CATALOGUE).unwrap();
+        assert_eq!(names(&c, "Store it in S3."), ["Amazon S3"]);
+        assert_eq!(names(&c, "Store it in S3A or MS3"), Vec::<&str>::new());
+        assert_eq!(
+            names(&c, "Amazon Simple Storage Service"),
+            ["Amazon S3"],
+            "the full name counts"
+        );
+        assert_eq!(
+            names(&c, "store it in s3"),
+            Vec::<&str>::new(),
+            "case counts"
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_name_is_not_counted_again() {
+        let c = Catalogue::parse(CATALOGUE).unwrap();
+        assert_eq!(
+            names(&c, "Archive to Amazon S3 Glacier"),
+            ["Amazon S3 Glacier"]
+        );
+        assert_eq!(
+            names(&c, "Glacier, or Amazon S3"),
+            ["Amazon S3", "Amazon Glacier"]
+        );
+    }
+
+    #[test]
+    fn a_name_shared_by_two_services_is_refused() {
+        let first = CATALOGUE.split("[[service]]").nth(1).unwrap();
+        let err = Catalogue::parse(&format!("{CATALOGUE}[[service]]{first}")).unwrap_err();
+        assert!(err.iter().any(|e| e.contains("listed twice")), "{err:?}");
+        let shared = CATALOGUE.replace("aliases = [\"Glacier\"]", "aliases = [\"S3\"]");
+        let err = Catalogue::parse(&shared).unwrap_err();
+        assert!(
+            err.iter().any(|e| e.contains("\"S3\" names both")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_scope_or_status_is_refused() {
+        assert!(Catalogue::parse(&CATALOGUE.replace("\"retired\"", "\"gone\"")).is_err());
+        assert!(
+            Catalogue::parse(&CATALOGUE.replace("scope = \"out\"", "scope = \"maybe\"")).is_err()
+        );
+    }
+
+    #[test]
+    fn only_in_scope_active_services_are_examinable() {
+        let c = Catalogue::parse(CATALOGUE).unwrap();
+        assert!(c.get("Amazon S3").unwrap().examinable());
+        assert_eq!(
+            c.get("Amazon Glacier").unwrap().why_not_examinable(),
+            Some("retired")
+        );
+    }
+}

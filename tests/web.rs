@@ -161,6 +161,42 @@ async fn question_card_enforces_choose_n_and_reveals_every_explanation() {
 }
 
 #[wasm_bindgen_test]
+async fn question_card_shows_the_verified_date_with_the_explanations() {
+    use clf_prep::components::question::QuestionCard;
+    use engine::bank::{questions, Question};
+    let q: &'static Question = Box::leak(Box::new(Question {
+        verified: Some("2026-11-30"),
+        ..questions()[0]
+    }));
+    let reveal = RwSignal::new(false);
+    let root = mount_view(move || {
+        view! {
+            <QuestionCard
+                question=q
+                order=(0..q.options.len() as u8).collect()
+                label="Question 1 of 1"
+                chosen=Signal::derive(Vec::new)
+                struck=Signal::derive(Vec::new)
+                on_toggle=Callback::new(|_| {})
+                on_strike=Callback::new(|_| {})
+                reveal
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let verified = || {
+        texts(&root, ".references")
+            .into_iter()
+            .filter(|t| t.starts_with("Verified"))
+    };
+    assert_eq!(verified().count(), 0, "not before the check");
+    reveal.set(true);
+    leptos::task::tick().await;
+    assert_eq!(verified().collect::<Vec<_>>(), ["Verified on 2026-11-30"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn bank_markup_renders_as_nodes_never_as_html() {
     use clf_prep::components::text::RichText;
     let root = mount_view(|| view! { <RichText text="Run `aws s3 ls` and *never* <b>this</b>"/> });

@@ -1,6 +1,7 @@
 //! One question as the learner answers it: the stem, the options as real radio buttons or
 //! checkboxes in the shuffled display order, "Choose N" enforced, strike-through to eliminate options,
-//! and (in practice and review) the explanation of every option with its documentation link.
+//! and (in practice and review) the explanation of every option with its documentation link and the
+//! day its facts were last checked.
 
 use engine::bank::{Kind, Question};
 use leptos::prelude::*;
@@ -156,6 +157,7 @@ pub fn QuestionCard(
                         <a href=*r target="_blank" rel="noopener noreferrer">{doc_title(r)}</a>" "
                     }).collect_view()}
                 </p>
+                {question.verified.map(|day| view! { <p class="references">"Verified on " {day}</p> })}
             })}
         </fieldset>
     }

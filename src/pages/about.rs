@@ -137,6 +137,11 @@ pub fn BankPage() -> impl IntoView {
                 " of them multiple response (" {whole(percent(stats.multiple))} " %). Every question has an "
                 "explanation for each option and a link to the AWS documentation that backs its answer."
             </p>
+            <p>
+                "Every correction to a key or a fact is listed, newest first, in the "
+                // A plain file copied next to the app (see index.html), not a route.
+                <a href="CHANGES.md">"corrections log"</a> "."
+            </p>
             <h2>"By domain"</h2>
             <p>"Bars show the bank's share; the tick marks the exam weight."</p>
             <BarChart bars=domain_bars max=40.0 title="Share of the bank by domain against the exam weight"/>

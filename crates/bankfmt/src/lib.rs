@@ -29,17 +29,11 @@ pub use date::Date;
 pub use meta::Meta;
 pub use quality::Quality;
 
-/// Whether the build fails on the quality rules the bank written before them breaks: `verified` and
-/// `services` required on every question, a wrong option naming an out-of-scope, closed or retired
-/// service only when `contrasts` lists it, the answer-cue targets met, every twin pair reviewed.
-/// The figures are computed and shown by `./x bank` either way, and the other new rules (dates well
-/// formed and not in the future, services known and in scope, no key naming an out-of-scope, closed
-/// or retired service, no stale twin reviews) always apply.
-/// Switched on when the rewritten bank lands.
-pub const ENFORCE_QUALITY_RULES: bool = false;
-
 /// What validation needs besides the files: the day it runs (no `verified` date may be later) and
-/// whether the quality rules fail the build. Tests pass their own.
+/// whether the quality rules apply (`verified` and `services` required, a wrong option naming an
+/// out-of-scope, closed or retired service only when `contrasts` lists it, the answer-cue targets
+/// met, every twin pair reviewed). The build always applies them; only tests of the older rules,
+/// whose small fixtures carry no dates or services, turn them off.
 #[derive(Clone, Copy, Debug)]
 pub struct Policy {
     pub today: Date,
@@ -47,11 +41,11 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The build's policy on the given day.
+    /// The build's policy on the given day: every rule applies.
     pub fn on(today: Date) -> Policy {
         Policy {
             today,
-            enforce_quality: ENFORCE_QUALITY_RULES,
+            enforce_quality: true,
         }
     }
 }

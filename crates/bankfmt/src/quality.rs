@@ -1,6 +1,6 @@
 //! The bank-wide quality report: the answer-cue figures, twin pairs, questions naming no service and
-//! the share of scenario stems. `./x bank` prints it; the build fails on it when
-//! [`crate::ENFORCE_QUALITY_RULES`] is on.
+//! the share of scenario stems. `./x bank` prints it, and the build fails when a figure misses its
+//! target or a twin pair is unreviewed.
 
 use crate::cues::{self, words, Figure};
 use crate::meta::{Meta, TWINS_FILE};

@@ -391,8 +391,8 @@ fn codegen_keeps_every_field_in_order() {
     assert_eq!(second[7], "", "not dated yet");
 }
 
-// The rules on dating, services, scope, answer cues and twins. Each runs with the quality rules on
-// (as the build will once `ENFORCE_QUALITY_RULES` is switched on) unless the test says otherwise.
+// The rules on dating, services, scope, answer cues and twins. Each runs with the quality rules on,
+// as the build does, unless the test says otherwise.
 
 const SERVICES: &str = r#"
 [[service]]

@@ -21,36 +21,28 @@ fn location_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
-/// An attempt whose deadline passed while the app was closed is submitted on return, and the
-/// learner lands on its results.
-fn submit_if_time_ran_out() {
-    let active = expect_context::<crate::state::ActiveState>();
-    let progress = expect_context::<crate::state::ProgressState>();
-    let now = js_sys::Date::now();
-    let expired = active.owned.get_untracked()
-        && active.attempt.with_untracked(|a| {
-            a.as_ref()
-                .is_some_and(|a| !a.is_submitted() && a.is_expired(now))
-        });
-    if expired {
-        active.attempt.update(|a| {
-            if let Some(a) = a.as_mut() {
-                a.submit(now, true);
-            }
-        });
-        crate::pages::mock::finish_active(active, progress);
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     crate::state::provide_app_state(crate::store::vault::Vault::open());
     crate::state::provide_active_state();
     crate::state::provide_progress_state();
     provide_context(crate::pages::practice::PracticePreset(RwSignal::new(None)));
-    submit_if_time_ran_out();
+    // One clock for the whole app: a timed attempt is submitted when its time runs out, on any page,
+    // and at once when it ran out while the app was closed.
+    let (active, progress) = (
+        expect_context::<crate::state::ActiveState>(),
+        expect_context::<crate::state::ProgressState>(),
+    );
+    crate::flow::expire_if_due(active, progress, js_sys::Date::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || crate::flow::expire_if_due(active, progress, js_sys::Date::now()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     crate::pages::data::rolling_backup(
         expect_context::<crate::state::Store>(),
+        expect_context::<crate::state::Notices>(),
         js_sys::Date::now(),
     );
     let (route, set_route) = signal(location_route());

@@ -1,11 +1,32 @@
-//! The one place where pages turn learner actions into engine calls: starting attempts of each
-//! kind, finishing them into history summaries, and the per-question bookkeeping that follows.
+//! The one home of an attempt's life: starting attempts of each kind, answering a diagnostic,
+//! finishing (filing into the history), and expiring a timed attempt whose clock ran out, wherever
+//! the learner is in the app. Pages only render and call these; the rules are the engine's.
 
 use engine::attempt::{mock_minutes, Attempt, Mode};
-use engine::bank::{self, QuestionId};
-
-use crate::store::progress::{AttemptRecord, Progress};
+use engine::bank::{self, QuestionId, TaskSet};
 use engine::report::is_correct;
+use leptos::prelude::*;
+
+use crate::route::Route;
+use crate::state::{ActiveState, ProgressState};
+use crate::store::progress::{AttemptRecord, Progress, Summary};
+
+/// What the learner asked to practise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PracticeSpec {
+    pub tasks: TaskSet,
+    pub count: usize,
+    pub timed: bool,
+    /// Only questions missed before.
+    pub missed_only: bool,
+    /// Only the review drill's questions due today.
+    pub due_only: bool,
+}
+
+/// The real exam's pace: 90 minutes for 65 questions, about 83 seconds each.
+pub fn timed_minutes(count: usize) -> u32 {
+    ((count as f64 * 90.0 / 65.0).ceil() as u32).max(1)
+}
 
 /// A fresh attempt id: time-ordered and unique enough for one learner's browser.
 pub fn new_attempt_id(prefix: &str, now_ms: f64) -> String {
@@ -23,12 +44,8 @@ pub fn random_seed() -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// Starts a full mock: 65 questions by domain weight, 15 unscored, options shuffled.
-pub fn start_mock(
-    progress: &Progress,
-    accommodation: bool,
-    now_ms: f64,
-) -> Result<Attempt, String> {
+/// A full mock: 65 questions by domain weight, 15 unscored, options shuffled.
+pub fn new_mock(progress: &Progress, accommodation: bool, now_ms: f64) -> Result<Attempt, String> {
     let items = crate::engine_bridge::mock_items(progress, random_seed())?;
     Ok(Attempt::new(
         new_attempt_id("mock", now_ms),
@@ -39,7 +56,86 @@ pub fn start_mock(
     ))
 }
 
-/// Files a finished attempt into the history and updates the seen counts.
+/// A diagnostic with its first adaptive question.
+pub fn new_diagnostic(now_ms: f64) -> Attempt {
+    let mut attempt = Attempt::new(
+        new_attempt_id("diagnostic", now_ms),
+        Mode::Diagnostic,
+        vec![],
+        now_ms,
+        None,
+    );
+    engine::adaptive::advance(&mut attempt, now_ms);
+    attempt
+}
+
+/// A practice set as specified, timed at the exam's pace when asked.
+pub fn new_practice(
+    spec: &PracticeSpec,
+    progress: &Progress,
+    now_ms: f64,
+) -> Result<Attempt, String> {
+    let items = crate::engine_bridge::practice_items(spec, progress, random_seed())?;
+    let minutes = spec.timed.then(|| timed_minutes(items.len()));
+    Ok(Attempt::new(
+        new_attempt_id("practice", now_ms),
+        Mode::Practice,
+        items,
+        now_ms,
+        minutes,
+    ))
+}
+
+/// Makes `attempt` this tab's attempt in progress.
+pub fn start(active: ActiveState, attempt: Attempt) {
+    active.owned.set(true);
+    active.attempt.set(Some(attempt));
+}
+
+/// The diagnostic's "Next": the answer is final, the next adaptive question follows, and after the
+/// last one the diagnostic is filed.
+pub fn answer_diagnostic(active: ActiveState, progress: ProgressState, now_ms: f64) {
+    active.attempt.update(|a| {
+        if let Some(a) = a.as_mut() {
+            if let Some(r) = a.responses.get_mut(a.current) {
+                r.checked = true;
+            }
+            engine::adaptive::advance(a, now_ms);
+        }
+    });
+    finish(active, progress);
+}
+
+/// Files the active attempt once it is submitted, and opens its results.
+pub fn finish(active: ActiveState, progress: ProgressState) {
+    let Some(attempt) = active.attempt.get_untracked().filter(|a| a.is_submitted()) else {
+        return;
+    };
+    let mut id = String::new();
+    progress.0.update(|p| id = file_attempt(p, attempt));
+    active.attempt.set(None);
+    let _ = window().location().set_hash(&Route::Results(id).href());
+}
+
+/// A timed attempt whose deadline has passed is submitted and filed, whatever page is open (or
+/// on return, when the time ran out while the app was closed). Only the owning tab does this.
+pub fn expire_if_due(active: ActiveState, progress: ProgressState, now_ms: f64) {
+    let expired = active.owned.get_untracked()
+        && active.attempt.with_untracked(|a| {
+            a.as_ref()
+                .is_some_and(|a| !a.is_submitted() && a.is_expired(now_ms))
+        });
+    if expired {
+        active.attempt.update(|a| {
+            if let Some(a) = a.as_mut() {
+                a.submit(now_ms, true);
+            }
+        });
+        finish(active, progress);
+    }
+}
+
+/// Files a finished attempt into the history and updates the seen counts and the review drill.
 pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
     let today = engine::schedule::day_of(attempt.submitted_ms.unwrap_or(attempt.started_ms));
     for (item, response) in attempt.items.iter().zip(&attempt.responses) {
@@ -52,7 +148,7 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
             seen.correct += 1;
         }
     }
-    let summary = crate::engine_bridge::summarize(&attempt);
+    let summary = Summary::of(&attempt);
     let id = summary.id.clone();
     progress.attempts.push(AttemptRecord {
         summary,
@@ -76,4 +172,27 @@ pub fn missed(progress: &Progress) -> Vec<QuestionId> {
         .filter(|(_, right)| !right)
         .map(|(id, _)| id)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn practice_is_timed_at_the_exams_pace() {
+        assert_eq!(timed_minutes(65), 90);
+        assert_eq!(timed_minutes(10), 14);
+        assert_eq!(timed_minutes(0), 1);
+    }
+
+    #[test]
+    fn a_filed_attempt_counts_as_seen_and_misses_go_to_the_drill() {
+        let mut p = Progress::default();
+        let mut a = new_diagnostic(1e12);
+        a.submit(1e12 + 1000.0, false);
+        let id = file_attempt(&mut p, a.clone());
+        assert_eq!(p.attempt(&id).map(|r| r.summary.items), Some(1));
+        assert_eq!(p.seen_count(a.items[0].id), 1);
+        assert_eq!(missed(&p), vec![a.items[0].id], "a blank answer is a miss");
+    }
 }

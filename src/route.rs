@@ -1,6 +1,9 @@
 //! Hash routes (`#/mock`, `#/review/…`): they work on any static host and sub-path with no rewrite
 //! rules, and deep links open the right page. Links are always built with `Route::href`.
 
+// The engine's rule for attempt ids: the router accepts exactly the ids that storage accepts.
+use engine::attempt::is_attempt_id;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
@@ -98,11 +101,6 @@ impl Route {
             other => other.clone(),
         }
     }
-}
-
-/// Attempt ids are short and plain so that a hand-edited URL can never carry markup.
-fn is_attempt_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// The pages in the header navigation, in order.

@@ -148,14 +148,12 @@ impl ActiveState {
 /// Loads the attempt in progress, decides who owns it, saves every change and keeps the heartbeat,
 /// and follows other tabs through the storage event.
 pub fn provide_active_state() {
-    use crate::store::active::{
-        ActiveRecord, Ownership, ACTIVE_KEY, ACTIVE_MIGRATIONS, HEARTBEAT_MS,
-    };
+    use crate::store::active::{Ownership, ACTIVE_KEY, HEARTBEAT_MS};
     let store = expect_context::<Store>();
     let notices = expect_context::<Notices>();
     let tab = tab_id();
     let now = js_sys::Date::now();
-    let record = store.with(|v| v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, now));
+    let record = store.with(|v| crate::store::active::load(v, now));
     notices.collect(store);
     let owned = record
         .as_ref()
@@ -183,9 +181,7 @@ pub fn provide_active_state() {
                 state.save(store, notices);
             } else if !state.owned.get_untracked() {
                 // The owner may have gone quiet (closed without finishing): offer to resume here.
-                let record = store.with(|v| {
-                    v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, js_sys::Date::now())
-                });
+                let record = store.with(|v| crate::store::active::load(v, js_sys::Date::now()));
                 match record {
                     Some(r) if r.ownership(&tab, js_sys::Date::now()) == Ownership::Orphaned => {
                         state.owned.set(true)
@@ -206,8 +202,7 @@ pub fn provide_active_state() {
         if ev.key().as_deref() != Some(ACTIVE_KEY) {
             return;
         }
-        let record = store
-            .with(|v| v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, js_sys::Date::now()));
+        let record = store.with(|v| crate::store::active::load(v, js_sys::Date::now()));
         match record {
             Some(r) if r.owner != tab_for_events => {
                 // Another tab runs (or took over) the attempt: follow it read-only.
@@ -226,47 +221,87 @@ pub fn provide_active_state() {
     on_cleanup(move || listener.remove());
 }
 
-/// The learner's history, saved whenever it changes. When the quota is full, the detail of the
-/// oldest attempts is pruned (their summaries stay) until the record fits, and the learner is told.
+/// The learner's history, saved whenever it changes, and kept in step with other tabs.
 #[derive(Clone, Copy)]
 pub struct ProgressState(pub RwSignal<crate::store::progress::Progress>);
 
 pub fn provide_progress_state() {
-    use crate::store::backend::WriteError;
-    use crate::store::progress::{Progress, PROGRESS_KEY, PROGRESS_MIGRATIONS};
+    use crate::store::progress::{self, Progress, PROGRESS_KEY};
     let store = expect_context::<Store>();
     let notices = expect_context::<Notices>();
-    let progress: Progress = store
-        .with(|v| v.load(PROGRESS_KEY, PROGRESS_MIGRATIONS, js_sys::Date::now()))
-        .unwrap_or_default();
+    let loaded = store.with(|v| progress::load(v, js_sys::Date::now()));
     notices.collect(store);
-    let progress = RwSignal::new(progress);
+    let progress = RwSignal::new(loaded);
     provide_context(ProgressState(progress));
     Effect::new(move |first: Option<()>| {
         progress.track();
-        if first.is_none() {
+        if first.is_some() {
+            save_progress(store, notices, progress);
+        }
+    });
+    // Another tab saved its history: take in what it added (or its reset).
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(PROGRESS_KEY) {
             return;
         }
-        let mut pruned = 0;
-        loop {
-            let result = progress
-                .with_untracked(|p| store.with(|v| v.save(PROGRESS_KEY, p, PROGRESS_MIGRATIONS)));
-            match result {
-                Ok(()) => break,
-                Err(WriteError::QuotaExceeded)
-                    if progress.try_update_untracked(|p| p.prune_oldest_detail()) == Some(true) =>
-                {
-                    pruned += 1
-                }
-                Err(e) => {
-                    store.with(|v| v.report_unsaved(PROGRESS_KEY, &e));
-                    break;
-                }
+        if ev.new_value().is_none() {
+            progress.set(Progress::default());
+            return;
+        }
+        let stored = store.with(|v| progress::load(v, js_sys::Date::now()));
+        notices.collect(store);
+        let mut merged = progress.get_untracked();
+        merged.merge(stored);
+        if progress.with_untracked(|p| *p != merged) {
+            progress.set(merged);
+        }
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// Saves the history without losing another tab's: what is stored is read and merged in first (a
+/// merge is idempotent, and deletions travel as tombstones). When the quota is full, old backups go
+/// first, then the detail of the oldest attempts (their summaries and outcomes stay), and the
+/// learner is told.
+fn save_progress(
+    store: Store,
+    notices: Notices,
+    progress: RwSignal<crate::store::progress::Progress>,
+) {
+    use crate::store::backend::WriteError;
+    use crate::store::backup;
+    use crate::store::progress::{self, PROGRESS_KEY, PROGRESS_MIGRATIONS};
+    let stored = store.with(|v| progress::load(v, js_sys::Date::now()));
+    let mut merged = progress.get_untracked();
+    merged.merge(stored.clone());
+    if progress.with_untracked(|p| *p != merged) {
+        // The effect runs again with the merged history and saves that.
+        progress.set(merged);
+        return;
+    }
+    if merged == stored {
+        return;
+    }
+    let mut pruned = 0;
+    loop {
+        let result = progress
+            .with_untracked(|p| store.with(|v| v.save(PROGRESS_KEY, p, PROGRESS_MIGRATIONS)));
+        match result {
+            Ok(()) => break,
+            Err(WriteError::QuotaExceeded) if store.with(backup::drop_oldest) => {}
+            Err(WriteError::QuotaExceeded)
+                if progress.try_update_untracked(|p| p.prune_oldest_detail()) == Some(true) =>
+            {
+                pruned += 1
+            }
+            Err(e) => {
+                store.with(|v| v.report_unsaved(PROGRESS_KEY, &e));
+                break;
             }
         }
-        if pruned > 0 {
-            store.with(|v| v.report_pruned(pruned));
-        }
-        notices.collect(store);
-    });
+    }
+    if pruned > 0 {
+        store.with(|v| v.report_pruned(pruned));
+    }
+    notices.collect(store);
 }

@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn fresh() -> Vault {
     LocalStorage::clear();
-    Vault::new(Box::new(Local::open().expect("localStorage in Chromium")))
+    Vault::new(Box::new(Local::open().expect("localStorage in Chromium").0))
 }
 
 fn raw(key: &str) -> Option<String> {
@@ -27,7 +27,7 @@ fn settings_survive_a_round_trip_through_local_storage() {
         ..Settings::default()
     };
     v.save(SETTINGS_KEY, &s, SETTINGS_MIGRATIONS).unwrap();
-    let again = Vault::new(Box::new(Local::open().unwrap()));
+    let again = Vault::new(Box::new(Local::open().unwrap().0));
     assert_eq!(
         again.load::<Settings>(SETTINGS_KEY, SETTINGS_MIGRATIONS, 0.0),
         Some(s)
@@ -83,7 +83,8 @@ fn a_newer_record_is_left_untouched() {
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_such() {
     LocalStorage::clear();
-    let local = Local::open().unwrap();
+    let (local, writable) = Local::open().unwrap();
+    assert!(writable);
     // Fill the origin's quota (5 MB in Chromium) with 512 KB values until a write is refused.
     let chunk = "x".repeat(512 * 1024);
     let mut refused = None;
@@ -98,6 +99,37 @@ fn a_full_quota_is_reported_as_such() {
 }
 
 #[wasm_bindgen_test]
+fn a_full_storage_is_still_read_and_said_to_be_full_not_off() {
+    let v = fresh();
+    let s = Settings {
+        accommodation: true,
+        ..Settings::default()
+    };
+    v.save(SETTINGS_KEY, &s, SETTINGS_MIGRATIONS).unwrap();
+    let chunk = "x".repeat(256 * 1024);
+    let storage = LocalStorage::raw();
+    for i in 0..64 {
+        if storage.set_item(&format!("filler/{i}"), &chunk).is_err() {
+            break;
+        }
+    }
+    // Fill the last bytes too, so that even the small probe write is refused.
+    for i in 0..4096 {
+        if storage.set_item(&format!("f/{i}"), &"y".repeat(64)).is_err() {
+            break;
+        }
+    }
+    let opened = Vault::open();
+    let notices = opened.take_notices();
+    let read = opened.load::<Settings>(SETTINGS_KEY, SETTINGS_MIGRATIONS, 0.0);
+    LocalStorage::clear();
+    assert_eq!(read, Some(s), "what is stored is still read");
+    assert!(opened.is_persistent(), "storage is in use, not replaced by memory");
+    assert_eq!(notices, vec![Notice::StorageFull]);
+    assert!(notices[0].message().contains("full"));
+}
+
+#[wasm_bindgen_test]
 fn reset_removes_only_the_apps_keys() {
     let v = fresh();
     v.save(SETTINGS_KEY, &Settings::default(), SETTINGS_MIGRATIONS)
@@ -105,7 +137,7 @@ fn reset_removes_only_the_apps_keys() {
     LocalStorage::raw()
         .set_item("another-app", "keep me")
         .unwrap();
-    v.clear_everything();
+    v.clear_everything_except(None);
     assert_eq!(raw(SETTINGS_KEY), None);
     assert_eq!(raw("another-app").as_deref(), Some("keep me"));
 }

@@ -5,74 +5,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::{Notices, ProgressState, Store};
-use crate::store::progress::{Progress, PROGRESS_KEY, PROGRESS_MIGRATIONS};
-use crate::store::records::{Settings, SETTINGS_KEY, SETTINGS_MIGRATIONS};
-use crate::store::transfer::{self, check_as, RecordKind};
-use crate::store::vault::Vault;
+use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
+use crate::store::backup::{self, BACKUPS_KEPT};
+use crate::store::transfer::{self, Apply};
 
-pub const BACKUP_PREFIX: &str = "clf-prep/backup/";
-/// Automatic backups kept, newest first; one is taken at most once a day.
-pub const BACKUPS_KEPT: usize = 3;
-const DAY_MS: f64 = 86_400_000.0;
-
-/// The records an import may carry, each checked against its own type.
-pub fn record_kinds() -> Vec<RecordKind> {
-    vec![
-        RecordKind {
-            key: PROGRESS_KEY,
-            check: |raw| check_as::<Progress>(raw, PROGRESS_MIGRATIONS),
-        },
-        RecordKind {
-            key: SETTINGS_KEY,
-            check: |raw| check_as::<Settings>(raw, SETTINGS_MIGRATIONS),
-        },
-    ]
-}
-
-/// Takes a backup of the progress record when the newest is more than a day old, keeping a few.
-pub fn rolling_backup(store: Store, now_ms: f64) {
-    store.with(|v| take_backup(v, now_ms));
-}
-
-fn take_backup(v: &Vault, now_ms: f64) {
-    let Some(current) = v.raw(PROGRESS_KEY) else {
-        return;
-    };
-    let mut backups = backup_keys(v);
-    let newest = backups.last().and_then(|k| backup_time_ms(k));
-    if newest.is_some_and(|t| now_ms - t < DAY_MS) {
-        return;
+/// Takes the day's backup at start-up; a failure is told, not swallowed.
+pub fn rolling_backup(store: Store, notices: Notices, now_ms: f64) {
+    if let backup::Taken::Failed(e) = store.with(|v| backup::take(v, now_ms)) {
+        store.with(|v| v.report_unsaved("the daily backup", &e));
+        notices.collect(store);
     }
-    // Zero-padded, the format backups have always had (they are ordered by the number, not the text).
-    let key = format!("{BACKUP_PREFIX}{:015}", now_ms as u64);
-    if v.save_raw(&key, &current).is_ok() {
-        backups.push(key);
-        while backups.len() > BACKUPS_KEPT {
-            v.remove(&backups.remove(0));
-        }
-    }
-}
-
-/// The backups' keys, oldest first (through the app's one shared sort, rather than a string sort
-/// of its own).
-fn backup_keys(v: &Vault) -> Vec<String> {
-    let mut keys: Vec<String> = v
-        .keys()
-        .into_iter()
-        .filter(|k| k.starts_with(BACKUP_PREFIX))
-        .collect();
-    engine::order::sort_by_key_f64(&mut keys, |k| backup_time_ms(k).unwrap_or(0.0));
-    keys
-}
-
-/// When a backup was taken, read from its key (whole milliseconds: parsing them as an integer keeps
-/// Rust's float parser out of the build).
-fn backup_time_ms(key: &str) -> Option<f64> {
-    key.strip_prefix(BACKUP_PREFIX)?
-        .parse::<u64>()
-        .ok()
-        .map(|ms| ms as f64)
 }
 
 fn download(name: &str, text: &str) {
@@ -104,7 +46,7 @@ pub fn DataSafety() -> impl IntoView {
     let pending = RwSignal::new(None::<transfer::Validated>);
     let backups = RwSignal::new(Vec::<String>::new());
     let refresh_backups = move || {
-        let mut keys = store.with(backup_keys);
+        let mut keys = store.with(backup::keys);
         keys.reverse();
         backups.set(keys);
     };
@@ -129,19 +71,10 @@ pub fn DataSafety() -> impl IntoView {
     };
 
     let export = move |_| {
-        let records: Vec<(String, String)> = store.with(|v| {
-            v.keys()
-                .into_iter()
-                .filter(|k| !k.starts_with(BACKUP_PREFIX))
-                .filter_map(|k| v.raw(&k).map(|r| (k, r)))
-                .collect()
-        });
+        let (file, count) = store.with(|v| transfer::export(v, js_sys::Date::now()));
         let stamp = crate::pages::results::date_of(js_sys::Date::now()).replace([' ', ':'], "-");
-        download(
-            &format!("clf-prep-progress-{stamp}.json"),
-            &transfer::export(&records, js_sys::Date::now()),
-        );
-        message.set(format!("Exported {} record(s).", records.len()));
+        download(&format!("clf-prep-progress-{stamp}.json"), &file);
+        message.set(format!("Exported {count} record(s)."));
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -164,7 +97,7 @@ pub fn DataSafety() -> impl IntoView {
                 .ok()
                 .and_then(|t| t.as_string())
                 .unwrap_or_default();
-            match transfer::validate(&text, &record_kinds()) {
+            match transfer::validate(&text, js_sys::Date::now()) {
                 Ok(records) => {
                     message.set(format!("The file is valid ({} record(s)). Merge it into your progress, or replace everything?", records.len()));
                     pending.set(Some(records));
@@ -177,47 +110,55 @@ pub fn DataSafety() -> impl IntoView {
         });
     };
 
-    let apply = move |replace: bool| {
+    let settings = expect_context::<SettingsState>().0;
+    let active = expect_context::<ActiveState>();
+    let apply = move |how: Apply| {
         let Some(records) = pending.get_untracked() else {
             return;
         };
-        let mut current = progress.get_untracked();
-        if replace {
-            current = Progress::default();
-        }
-        for (key, raw) in &records {
-            if key == PROGRESS_KEY {
-                if let Some(imported) =
-                    crate::store::envelope::decode::<Progress>(Some(raw), PROGRESS_MIGRATIONS)
-                        .data()
-                {
-                    current.merge(imported);
-                }
-            } else if replace || !key.starts_with(SETTINGS_KEY) {
-                store.with(|v| {
-                    let _ = v.save_raw(key, raw);
-                });
-            }
-        }
-        progress.set(current);
+        let applied = store.with(|v| transfer::apply(v, &records, how, js_sys::Date::now()));
         pending.set(None);
+        match applied {
+            Ok(applied) => {
+                // The running app takes over exactly what storage now holds.
+                progress.set(applied.progress);
+                if let Some(s) = applied.settings {
+                    settings.set(s);
+                }
+                if let Some(record) = applied.active {
+                    active.attempt.set(Some(record.attempt));
+                }
+                let mut said = match how {
+                    Apply::Replace => {
+                        "Imported: your progress was replaced by the file's.".to_string()
+                    }
+                    Apply::Merge => {
+                        "Imported: the file's attempts were merged into yours.".to_string()
+                    }
+                };
+                if !applied.not_saved.is_empty() {
+                    said.push_str(&format!(
+                        " These could not be saved: {}.",
+                        applied.not_saved.join(", ")
+                    ));
+                }
+                message.set(said);
+            }
+            Err(e) => message.set(e.to_string()),
+        }
         notices.collect(store);
-        message.set(if replace {
-            "Imported: your progress was replaced by the file's.".into()
-        } else {
-            "Imported: the file's attempts were merged into yours.".into()
-        });
     };
 
-    let restore = move |key: String| {
-        let raw = store.with(|v| v.raw(&key));
-        if let Some(p) = raw.and_then(|r| {
-            crate::store::envelope::decode::<Progress>(Some(&r), PROGRESS_MIGRATIONS).data()
-        }) {
-            progress.set(p);
-            message.set("Restored the backup.".into());
-        }
-    };
+    let restore =
+        move |key: String| match store.with(|v| backup::restore(v, &key, js_sys::Date::now())) {
+            Ok(p) => {
+                progress.set(p);
+                message.set("Restored the backup.".into());
+            }
+            Err(why) => message.set(format!(
+                "The backup could not be restored: {why}. Nothing was changed."
+            )),
+        };
 
     view! {
         <h2 id="data">"Keep your progress safe"</h2>
@@ -237,9 +178,10 @@ pub fn DataSafety() -> impl IntoView {
         </p>
         <p role="status" class="transfer-message">{move || message.get()}</p>
         {move || pending.with(Option::is_some).then(|| view! {
+            {crate::framing::is_framed().then_some(view! { <p class="warning-text">{crate::framing::FRAMED_NOTE}</p> })}
             <p class="exam-actions">
-                <button type="button" class="primary" on:click=move |_| apply(false)>"Merge into my progress"</button>
-                <button type="button" class="danger" on:click=move |_| apply(true)>"Replace my progress"</button>
+                <button type="button" class="primary" on:click=move |_| apply(Apply::Merge)>"Merge into my progress"</button>
+                <button type="button" class="danger" disabled=crate::framing::is_framed() on:click=move |_| apply(Apply::Replace)>"Replace my progress"</button>
                 <button type="button" on:click=move |_| { pending.set(None); message.set("Import cancelled; nothing was changed.".into()); }>"Cancel"</button>
             </p>
         })}
@@ -250,7 +192,7 @@ pub fn DataSafety() -> impl IntoView {
             view! {
                 <ul>
                     {backups.get().into_iter().map(|key| {
-                        let when = backup_time_ms(&key).map(crate::pages::results::date_of).unwrap_or_default();
+                        let when = backup::time_ms(&key).map(crate::pages::results::date_of).unwrap_or_default();
                         view! { <li>{when} " " <button type="button" on:click=move |_| restore(key.clone())>"Restore this backup"</button></li> }
                     }).collect_view()}
                 </ul>
@@ -260,31 +202,5 @@ pub fn DataSafety() -> impl IntoView {
             let kept = store.with(|v| v.quarantined()).len();
             (kept > 0).then(|| view! { <p class="warning-text">{kept} " unreadable record(s) were set aside; they are included when you export."</p> })
         }}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::backend::Memory;
-
-    #[test]
-    fn a_backup_a_day_is_taken_and_the_newest_few_are_kept() {
-        let v = Vault::new(Box::new(Memory::default()));
-        take_backup(&v, 1.0);
-        assert!(v.keys().is_empty(), "no progress yet, nothing to back up");
-        v.save_raw(PROGRESS_KEY, "{\"schema\":1}").unwrap();
-        let start = 1_700_000_000_123.0;
-        for day in 0..5 {
-            let t = start + f64::from(day) * DAY_MS;
-            take_backup(&v, t);
-            take_backup(&v, t + 1000.0); // the same day: no second backup
-        }
-        let mut kept: Vec<f64> = v.keys().iter().filter_map(|k| backup_time_ms(k)).collect();
-        kept.sort_by(f64::total_cmp);
-        let newest: Vec<f64> = (2..5).map(|d| start + f64::from(d) * DAY_MS).collect();
-        assert_eq!(kept, newest);
-        assert_eq!(backup_time_ms("clf-prep/backup/12x"), None);
-        assert_eq!(backup_time_ms("clf-prep/progress"), None);
     }
 }

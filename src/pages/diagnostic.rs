@@ -8,39 +8,11 @@ use leptos::prelude::*;
 
 use crate::components::exam::now_ms;
 use crate::components::question::QuestionCard;
-use crate::pages::mock::{finish_active, AttemptElsewhere};
-use crate::pages::practice::{PracticePreset, PracticeSpec};
+use crate::flow::PracticeSpec;
+use crate::pages::mock::AttemptElsewhere;
+use crate::pages::practice::PracticePreset;
 use crate::route::Route;
 use crate::state::{ActiveState, ProgressState};
-
-/// Appends the next adaptive item, or submits when the diagnostic is complete.
-fn advance(attempt: &mut Attempt) {
-    if attempt.items.len() >= DIAGNOSTIC_ITEMS {
-        attempt.submit(now_ms(), false);
-        return;
-    }
-    match crate::engine_bridge::diagnostic_next(attempt) {
-        Some(item) => {
-            attempt.items.push(item);
-            attempt.responses.push(Default::default());
-            let last = attempt.items.len() - 1;
-            attempt.go(last, now_ms());
-        }
-        None => attempt.submit(now_ms(), false),
-    }
-}
-
-pub fn start_diagnostic(now: f64) -> Attempt {
-    let mut attempt = Attempt::new(
-        crate::flow::new_attempt_id("diagnostic", now),
-        Mode::Diagnostic,
-        vec![],
-        now,
-        None,
-    );
-    advance(&mut attempt);
-    attempt
-}
 
 #[component]
 pub fn DiagnosticPage() -> impl IntoView {
@@ -48,25 +20,8 @@ pub fn DiagnosticPage() -> impl IntoView {
     let progress = expect_context::<ProgressState>();
     let running = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
 
-    let start = move |_| {
-        active.owned.set(true);
-        active.attempt.set(Some(start_diagnostic(now_ms())));
-    };
-    let next = move |_| {
-        active.attempt.update(|a| {
-            if let Some(a) = a.as_mut() {
-                let i = a.current;
-                a.responses[i].checked = true;
-                advance(a);
-            }
-        });
-        if active
-            .attempt
-            .with_untracked(|a| a.as_ref().is_some_and(Attempt::is_submitted))
-        {
-            finish_active(active, progress);
-        }
-    };
+    let start = move |_| crate::flow::start(active, crate::flow::new_diagnostic(now_ms()));
+    let next = move |_| crate::flow::answer_diagnostic(active, progress, now_ms());
 
     let question = move || {
         let (item, i, n) = active.attempt.with(|a| {

@@ -10,19 +10,6 @@ use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
 use engine::attempt::{mock_minutes, Mode};
 use engine::blueprint::{FORM_ITEMS, SCORED_ITEMS, UNSCORED_ITEMS};
 
-/// Files the finished active attempt and opens its results.
-pub fn finish_active(active: ActiveState, progress: ProgressState) {
-    let Some(attempt) = active.attempt.get_untracked().filter(|a| a.is_submitted()) else {
-        return;
-    };
-    let mut id = String::new();
-    progress
-        .0
-        .update(|p| id = crate::flow::file_attempt(p, attempt));
-    active.attempt.set(None);
-    let _ = window().location().set_hash(&Route::Results(id).href());
-}
-
 #[component]
 pub fn MockPage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
@@ -34,17 +21,14 @@ pub fn MockPage() -> impl IntoView {
         let accommodation = settings.with_untracked(|s| s.accommodation);
         match progress
             .0
-            .with_untracked(|p| crate::flow::start_mock(p, accommodation, now_ms()))
+            .with_untracked(|p| crate::flow::new_mock(p, accommodation, now_ms()))
         {
-            Ok(attempt) => {
-                active.owned.set(true);
-                active.attempt.set(Some(attempt));
-            }
+            Ok(attempt) => crate::flow::start(active, attempt),
             Err(e) => error.set(Some(e)),
         }
     };
     let running_mode = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
-    let on_finish = Callback::new(move |_| finish_active(active, progress));
+    let on_finish = Callback::new(move |_| crate::flow::finish(active, progress));
     let options = RunnerOptions {
         feedback: false,
         confidence: settings.with_untracked(|s| s.confidence_prompts),

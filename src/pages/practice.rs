@@ -1,52 +1,20 @@
 //! Practice by domain or task statement, timed or untimed, with the explanations after each answer;
 //! also the re-drill of missed questions. Finished sets go to the history like any attempt.
 
-use engine::attempt::{Attempt, Mode};
-use engine::bank::{Domain, TaskSet, TaskStatement};
+use engine::attempt::Mode;
+use engine::bank::{Domain, TaskStatement};
 use leptos::prelude::*;
 
 use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
-use crate::pages::mock::{finish_active, AttemptElsewhere};
+use crate::flow::{timed_minutes, PracticeSpec};
+use crate::pages::mock::AttemptElsewhere;
 use crate::state::{ActiveState, ProgressState, SettingsState};
-
-/// What the learner asked to practise.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PracticeSpec {
-    pub tasks: TaskSet,
-    pub count: usize,
-    pub timed: bool,
-    /// Only questions missed before.
-    pub missed_only: bool,
-    /// Only the review drill's questions due today.
-    pub due_only: bool,
-}
 
 /// A practice set the study plan asks for, picked up when the practice page opens.
 #[derive(Clone, Copy)]
 pub struct PracticePreset(pub RwSignal<Option<PracticeSpec>>);
 
 pub const COUNTS: [usize; 5] = [5, 10, 20, 30, 50];
-/// The real exam's pace: 90 minutes for 65 questions, about 83 seconds each.
-pub fn timed_minutes(count: usize) -> u32 {
-    ((count as f64 * 90.0 / 65.0).ceil() as u32).max(1)
-}
-
-pub fn start_practice(
-    spec: &PracticeSpec,
-    progress: &crate::store::progress::Progress,
-    now: f64,
-) -> Result<Attempt, String> {
-    let items = crate::engine_bridge::practice_items(spec, progress, crate::flow::random_seed())?;
-    let minutes = spec.timed.then(|| timed_minutes(items.len()));
-    Ok(Attempt::new(
-        crate::flow::new_attempt_id("practice", now),
-        Mode::Practice,
-        items,
-        now,
-        minutes,
-    ))
-}
-
 /// Review cards due today.
 fn due_now(p: &crate::store::progress::Progress) -> usize {
     p.review.due(engine::schedule::day_of(now_ms())).len()
@@ -71,19 +39,16 @@ pub fn PracticePage() -> impl IntoView {
         let s = spec.get_untracked();
         match progress
             .0
-            .with_untracked(|p| start_practice(&s, p, now_ms()))
+            .with_untracked(|p| crate::flow::new_practice(&s, p, now_ms()))
         {
-            Ok(attempt) => {
-                active.owned.set(true);
-                active.attempt.set(Some(attempt));
-            }
+            Ok(attempt) => crate::flow::start(active, attempt),
             Err(e) => error.set(Some(e)),
         }
     };
     if preset.is_some() && active.attempt.with_untracked(Option::is_none) {
         start();
     }
-    let on_finish = Callback::new(move |_| finish_active(active, progress));
+    let on_finish = Callback::new(move |_| crate::flow::finish(active, progress));
     let options = RunnerOptions {
         feedback: true,
         confidence: settings.with_untracked(|s| s.confidence_prompts),

@@ -1,8 +1,7 @@
 //! Results of one attempt: the scaled score with its band and probability of passing, each domain's
 //! verdict, time used and pacing, confidence calibration, and the unscored questions revealed.
 
-use engine::attempt::{Attempt, Confidence, Mode};
-use engine::bank;
+use engine::attempt::{Attempt, Mode};
 use leptos::prelude::*;
 
 use crate::components::chart::ScoreBar;
@@ -26,29 +25,6 @@ pub fn date_of(ms: f64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
-}
-
-/// How often each confidence level was right: (level, right, total).
-pub fn calibration(attempt: &Attempt) -> Vec<(Confidence, usize, usize)> {
-    Confidence::ALL
-        .into_iter()
-        .map(|level| {
-            let mut right = 0;
-            let mut total = 0;
-            for (item, response) in attempt.items.iter().zip(&attempt.responses) {
-                if response.confidence == Some(level) {
-                    total += 1;
-                    if bank::find(item.id)
-                        .is_some_and(|q| engine::report::is_correct(q, &response.chosen))
-                    {
-                        right += 1;
-                    }
-                }
-            }
-            (level, right, total)
-        })
-        .filter(|(_, _, total)| *total > 0)
-        .collect()
 }
 
 fn verdict_class(v: Verdict) -> &'static str {
@@ -82,7 +58,10 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
             .count();
         (average, over)
     });
-    let calibration = detail.as_ref().map(calibration).unwrap_or_default();
+    let calibration = detail
+        .as_ref()
+        .map(engine::report::calibration)
+        .unwrap_or_default();
     view! {
         <p class="result-meta">{summary.mode.label()} " · " {date_of(summary.started_ms)} " · time used " {clock(summary.time_used_ms)}</p>
         {summary.timed_out.then(|| view! { <p class="warning-text" role="status">"Time ran out, so the attempt was submitted automatically."</p> })}
@@ -144,6 +123,34 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
             <a class="button" href=Route::Progress.href()>"Progress and readiness"</a>
         </p>
         <p class="disclaimer">{format!("Practice scores are estimates. The real exam passes at {PASS_SCALED} on its own scale.")}</p>
+        <DeleteAttempt id=summary.id.clone()/>
+    }
+}
+
+/// Deletes this one attempt from the history, after a confirmation; other tabs and later imports
+/// do not bring it back.
+#[component]
+fn DeleteAttempt(id: String) -> impl IntoView {
+    let progress = expect_context::<ProgressState>().0;
+    let confirming = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let delete = move |_| {
+        progress.update(|p| p.delete(&id.get_value()));
+        let _ = window().location().set_hash(&Route::Progress.href());
+    };
+    view! {
+        {move || if confirming.get() {
+            view! {
+                <div class="confirm-end" role="alertdialog" aria-labelledby="delete-attempt-title">
+                    <p id="delete-attempt-title"><strong>"Delete this attempt from your history? This cannot be undone."</strong></p>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    " "
+                    <button type="button" class="danger" on:click=delete>"Yes, delete this attempt"</button>
+                </div>
+            }.into_any()
+        } else {
+            view! { <p><button type="button" on:click=move |_| confirming.set(true)>"Delete this attempt…"</button></p> }.into_any()
+        }}
     }
 }
 

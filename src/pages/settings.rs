@@ -33,7 +33,11 @@ pub fn SettingsPage() -> impl IntoView {
     let reset = move |_| {
         active.attempt.set(None);
         progress.set(Default::default());
-        store.with(|v| v.clear_everything());
+        // The newest backup stays, so that a reset by mistake can be undone from Settings › Data.
+        store.with(|v| {
+            let newest = crate::store::backup::keys(v).pop();
+            v.clear_everything_except(newest.as_deref());
+        });
         settings.set(Settings::default());
         notices.0.set(Vec::new());
         confirming_reset.set(false);
@@ -109,7 +113,11 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                 }.into_any()
             } else {
-                view! { <button type="button" on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button> }.into_any()
+                let framed = crate::framing::is_framed();
+                view! {
+                    <button type="button" disabled=framed on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button>
+                    {framed.then_some(view! { <p class="warning-text">{crate::framing::FRAMED_NOTE}</p> })}
+                }.into_any()
             }}
             {move || reset_done.get().then(|| view! {
                 <p role="status">"Everything was reset."</p>

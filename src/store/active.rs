@@ -46,6 +46,24 @@ impl ActiveRecord {
     }
 }
 
+/// Reads the attempt in progress; one that fails its checks (impossible contents, a finished
+/// attempt left behind) is set aside with a notice instead of reaching a page.
+pub fn load(v: &super::vault::Vault, now_ms: f64) -> Option<ActiveRecord> {
+    let record = v.load::<ActiveRecord>(ACTIVE_KEY, ACTIVE_MIGRATIONS, now_ms)?;
+    let fault = match record.attempt.check(now_ms) {
+        Err(f) => Some(f.to_string()),
+        Ok(()) if !record.heartbeat_ms.is_finite() => Some("its heartbeat is not a time".into()),
+        Ok(()) => None,
+    };
+    match fault {
+        Some(reason) => {
+            v.set_aside_record(ACTIVE_KEY, reason, now_ms);
+            None
+        }
+        None => Some(record),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +75,31 @@ mod tests {
             heartbeat_ms,
             attempt: Attempt::new("a".into(), Mode::Mock, vec![], 0.0, Some(90)),
         }
+    }
+
+    #[test]
+    fn an_impossible_attempt_in_progress_is_set_aside_not_loaded() {
+        use crate::store::backend::Memory;
+        use crate::store::vault::Vault;
+        let v = Vault::new(Box::new(Memory::default()));
+        let mut attempt = crate::flow::new_diagnostic(1e12);
+        let good = ActiveRecord {
+            owner: "t".into(),
+            heartbeat_ms: 1e12,
+            attempt: attempt.clone(),
+        };
+        v.save(ACTIVE_KEY, &good, ACTIVE_MIGRATIONS).unwrap();
+        assert_eq!(load(&v, 1e12), Some(good));
+        attempt.current = 40;
+        let bad = ActiveRecord {
+            owner: "t".into(),
+            heartbeat_ms: 1e12,
+            attempt,
+        };
+        v.save(ACTIVE_KEY, &bad, ACTIVE_MIGRATIONS).unwrap();
+        assert_eq!(load(&v, 1e12), None);
+        assert_eq!(v.raw(ACTIVE_KEY), None);
+        assert_eq!(v.quarantined().len(), 1, "kept aside, not deleted");
     }
 
     #[test]

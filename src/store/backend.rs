@@ -95,16 +95,24 @@ pub struct Local(web_sys::Storage);
 
 #[cfg(target_arch = "wasm32")]
 impl Local {
-    /// `None` when the browser refuses storage; the caller falls back to `Memory`.
-    pub fn open() -> Option<Local> {
+    /// The storage and whether it takes writes; `None` when the browser refuses storage, and the
+    /// caller falls back to `Memory`. A full quota is not "off": what is stored is still read.
+    pub fn open() -> Option<(Local, bool)> {
         use gloo_storage::{LocalStorage, Storage};
-        // Accessing localStorage throws when it is disabled; probe with a write as well, since some
-        // browsers expose it but refuse every write.
+        // Accessing localStorage throws when it is disabled; some browsers expose it but refuse
+        // every write, so a write is tried too, and only a quota error keeps the storage in use.
         let storage = std::panic::catch_unwind(LocalStorage::raw).ok()?;
         const PROBE: &str = "clf-prep/probe";
-        storage.set_item(PROBE, "1").ok()?;
-        storage.remove_item(PROBE).ok()?;
-        Some(Local(storage))
+        storage.get_item(PROBE).ok()?;
+        let local = Local(storage);
+        match local.set(PROBE, "1") {
+            Ok(()) => {
+                local.remove(PROBE);
+                Some((local, true))
+            }
+            Err(WriteError::QuotaExceeded) => Some((local, false)),
+            Err(WriteError::Unavailable(_)) => None,
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod active;
 pub mod backend;
+pub mod backup;
 pub mod envelope;
 pub mod progress;
 pub mod records;

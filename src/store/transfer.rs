@@ -1,29 +1,41 @@
-//! Export and import: one versioned JSON file holding every record the app keeps. Import checks the
-//! whole file before anything changes (size, JSON, format, version, every record against its type),
-//! and the learner then chooses to merge or to replace.
+//! Export and import: one versioned JSON file holding exactly the records listed in `KINDS` (progress,
+//! settings, the attempt in progress) and the set-aside ones. Import checks the whole file before
+//! anything changes (size, JSON, format, version, every record against its type, every attempt
+//! against the bank with its figures recomputed), then writes the largest record first, so that a
+//! full quota refuses the import with nothing changed; it never prunes existing data to make room.
 
 use serde_json::{Map, Value};
 
-use super::envelope::{decode, Loaded, Migration};
+use super::active::{ActiveRecord, ACTIVE_KEY, ACTIVE_MIGRATIONS};
+use super::backend::WriteError;
+use super::envelope::{decode, encode, Loaded, Migration};
+use super::progress::{check_progress, Evidence, Progress, PROGRESS_KEY, PROGRESS_MIGRATIONS};
+use super::records::{Settings, SETTINGS_KEY, SETTINGS_MIGRATIONS};
+use super::vault::{Vault, QUARANTINE};
 
 pub const FORMAT: &str = "clf-prep-export";
 pub const FORMAT_VERSION: u64 = 1;
-/// Far above any real progress file (localStorage holds about 5 MB), low enough to refuse junk fast.
-pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// What a browser's localStorage holds for one origin (about 5 million characters): a larger file
+/// could never be stored, so it is refused before it is even parsed.
+pub const MAX_IMPORT_BYTES: usize = 5_000_000;
+/// Set-aside records kept, in storage and in a file: enough to report and export every fault a
+/// learner is likely to meet, bounded so that junk cannot pile up.
+pub const MAX_SET_ASIDE: usize = 20;
 
-/// A key the file may carry and how to check its record: decode with the record's own type.
+/// A key the file may carry and how to check its record: decode with the record's own type, check
+/// what the type cannot, and give back the record as this app writes it.
 pub struct RecordKind {
     pub key: &'static str,
-    pub check: fn(&str) -> Result<(), String>,
+    pub check: fn(&str, f64) -> Result<String, String>,
 }
 
-/// Checks a stored envelope decodes as `T` (at this or an older schema).
-pub fn check_as<T: serde::de::DeserializeOwned>(
+/// Decodes a stored envelope as `T` (at this or an older schema).
+fn decoded<T: serde::de::DeserializeOwned>(
     raw: &str,
     migrations: &[Migration],
-) -> Result<(), String> {
+) -> Result<T, String> {
     match decode::<T>(Some(raw), migrations) {
-        Loaded::Current(_) | Loaded::Migrated { .. } => Ok(()),
+        Loaded::Current(data) | Loaded::Migrated { data, .. } => Ok(data),
         Loaded::Missing => Err("empty".into()),
         Loaded::TooNew { schema } => Err(format!(
             "made by a newer version of the app (format {schema})"
@@ -32,11 +44,67 @@ pub fn check_as<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Builds the export file from `(key, raw stored text)` pairs.
-pub fn export(records: &[(String, String)], exported_at_ms: f64) -> String {
+fn check_progress_record(raw: &str, now_ms: f64) -> Result<String, String> {
+    let data: Value = decoded(raw, PROGRESS_MIGRATIONS)?;
+    let checked = check_progress(data, now_ms, Evidence::Required)?;
+    if let Some(bad) = checked.rejected.first() {
+        return Err(format!("attempt {} cannot be used: {}", bad.id, bad.reason));
+    }
+    encode(&checked.progress, PROGRESS_MIGRATIONS)
+}
+
+fn check_settings_record(raw: &str, _now_ms: f64) -> Result<String, String> {
+    let settings: Settings = decoded(raw, SETTINGS_MIGRATIONS)?;
+    if let Some(date) = &settings.exam_date {
+        let plain = date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| {
+                matches!((i, b), (4 | 7, b'-')) || (i != 4 && i != 7 && b.is_ascii_digit())
+            });
+        if !plain {
+            return Err("its exam date is not a date".into());
+        }
+    }
+    encode(&settings, SETTINGS_MIGRATIONS)
+}
+
+fn check_active_record(raw: &str, now_ms: f64) -> Result<String, String> {
+    let record: ActiveRecord = decoded(raw, ACTIVE_MIGRATIONS)?;
+    record.attempt.check(now_ms).map_err(|f| f.to_string())?;
+    if record.attempt.is_submitted() {
+        return Err("the attempt in progress is already finished".into());
+    }
+    if !record.heartbeat_ms.is_finite() {
+        return Err("its heartbeat is not a time".into());
+    }
+    encode(&record, ACTIVE_MIGRATIONS)
+}
+
+/// The records an export carries and an import accepts, each checked against its own type.
+pub const KINDS: [RecordKind; 3] = [
+    RecordKind {
+        key: PROGRESS_KEY,
+        check: check_progress_record,
+    },
+    RecordKind {
+        key: SETTINGS_KEY,
+        check: check_settings_record,
+    },
+    RecordKind {
+        key: ACTIVE_KEY,
+        check: check_active_record,
+    },
+];
+
+/// The export file: every record in `KINDS` that this browser holds, and the set-aside records.
+pub fn export(v: &Vault, exported_at_ms: f64) -> (String, usize) {
+    let mut records: Vec<(String, String)> = KINDS
+        .iter()
+        .filter_map(|k| v.raw(k.key).map(|raw| (k.key.to_string(), raw)))
+        .collect();
+    records.extend(v.quarantined().into_iter().take(MAX_SET_ASIDE));
     let mut map = Map::new();
-    for (key, raw) in records {
-        // Unparseable text (a quarantined record) is exported as a string, so nothing is lost.
+    for (key, raw) in &records {
+        // Unparseable text (a set-aside record) is exported as a string, so nothing is lost.
         let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.clone()));
         map.insert(key.clone(), value);
     }
@@ -46,7 +114,10 @@ pub fn export(records: &[(String, String)], exported_at_ms: f64) -> String {
         "exported_at_ms": exported_at_ms,
         "records": map,
     });
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    (
+        serde_json::to_string_pretty(&file).unwrap_or_default(),
+        records.len(),
+    )
 }
 
 /// A value as compact JSON text, through the same serializer the store writes with (`Value`'s
@@ -64,6 +135,7 @@ pub enum ImportError {
     NewerVersion(u64),
     BadRecord { key: String, reason: String },
     UnknownKey(String),
+    TooManySetAside(usize),
     Empty,
 }
 
@@ -72,9 +144,9 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "The file is {} MB; a progress file is never larger than {} MB. Nothing was changed.",
+                "The file is {} MB; this browser's storage holds at most {} MB, so it could not be kept. Nothing was changed.",
                 crate::number::tenths(*bytes as f64 / 1e6),
-                MAX_IMPORT_BYTES / (1024 * 1024)
+                crate::number::tenths(MAX_IMPORT_BYTES as f64 / 1e6)
             ),
             ImportError::NotJson(e) => write!(f, "The file is not valid JSON (it may be truncated): {e}. Nothing was changed."),
             ImportError::NotOurs => f.write_str("This is not a progress file exported by this app. Nothing was changed."),
@@ -86,16 +158,20 @@ impl std::fmt::Display for ImportError {
                 write!(f, "The file's record \"{key}\" cannot be used: {reason}. Nothing was changed.")
             }
             ImportError::UnknownKey(key) => write!(f, "The file holds an unknown record \"{key}\". Nothing was changed."),
+            ImportError::TooManySetAside(n) => write!(
+                f,
+                "The file holds {n} set-aside records; at most {MAX_SET_ASIDE} are accepted. Nothing was changed."
+            ),
             ImportError::Empty => f.write_str("The file holds no progress. Nothing was changed."),
         }
     }
 }
 
-/// A validated import: `(key, raw envelope text)` ready to be written.
+/// A validated import: `(key, record text as this app writes it)`, ready to be applied.
 pub type Validated = Vec<(String, String)>;
 
 /// Validates an import file completely; nothing is written here.
-pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportError> {
+pub fn validate(text: &str, now_ms: f64) -> Result<Validated, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -113,9 +189,13 @@ pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportErr
         .get("records")
         .and_then(Value::as_object)
         .ok_or(ImportError::NotOurs)?;
+    let set_aside = records.keys().filter(|k| k.starts_with(QUARANTINE)).count();
+    if set_aside > MAX_SET_ASIDE {
+        return Err(ImportError::TooManySetAside(set_aside));
+    }
     let mut out = Vec::new();
     for (key, value) in records {
-        if key.starts_with(super::vault::QUARANTINE) {
+        if key.starts_with(QUARANTINE) {
             // Set-aside records travel along as they were, unread.
             out.push((
                 key.clone(),
@@ -126,15 +206,15 @@ pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportErr
             ));
             continue;
         }
-        let kind = kinds
+        let kind = KINDS
             .iter()
             .find(|k| k.key == key)
             .ok_or_else(|| ImportError::UnknownKey(key.clone()))?;
-        let raw = compact(value);
-        (kind.check)(&raw).map_err(|reason| ImportError::BadRecord {
-            key: key.clone(),
-            reason,
-        })?;
+        let raw =
+            (kind.check)(&compact(value), now_ms).map_err(|reason| ImportError::BadRecord {
+                key: key.clone(),
+                reason,
+            })?;
         out.push((key.clone(), raw));
     }
     if out.is_empty() {
@@ -143,101 +223,309 @@ pub fn validate(text: &str, kinds: &[RecordKind]) -> Result<Validated, ImportErr
     Ok(out)
 }
 
+/// Merge the file into this browser's progress, or replace this browser's records by the file's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Apply {
+    Merge,
+    Replace,
+}
+
+/// What an applied import left in storage, for the running app to take over.
+#[derive(Debug)]
+pub struct Applied {
+    pub progress: Progress,
+    pub settings: Option<Settings>,
+    pub active: Option<ActiveRecord>,
+    /// Records that could not be written (the first, largest write succeeded).
+    pub not_saved: Vec<String>,
+}
+
+/// Why an import was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApplyError {
+    /// The progress record did not fit (or could not be written): nothing was changed.
+    NotSaved(WriteError),
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApplyError::NotSaved(WriteError::QuotaExceeded) => f.write_str(
+                "The imported progress does not fit in this browser's storage. Nothing was changed: export and delete old attempts, or import into a browser with more room.",
+            ),
+            ApplyError::NotSaved(WriteError::Unavailable(why)) => {
+                write!(f, "The import could not be saved ({why}). Nothing was changed.")
+            }
+        }
+    }
+}
+
+/// Writes a validated import. The progress record goes first: when it does not fit, the import is
+/// refused and nothing has changed. Existing data is never pruned to make room.
+pub fn apply(
+    v: &Vault,
+    records: &Validated,
+    how: Apply,
+    now_ms: f64,
+) -> Result<Applied, ApplyError> {
+    let file = |key: &str| {
+        records
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, r)| r.as_str())
+    };
+    let mine = super::progress::load(v, now_ms);
+    let theirs = file(PROGRESS_KEY)
+        .and_then(|raw| decoded::<Progress>(raw, PROGRESS_MIGRATIONS).ok())
+        .unwrap_or_default();
+    let progress = match how {
+        Apply::Replace => theirs,
+        Apply::Merge => {
+            let mut merged = mine;
+            merged.merge(theirs);
+            merged
+        }
+    };
+    let text = encode(&progress, PROGRESS_MIGRATIONS)
+        .map_err(|e| ApplyError::NotSaved(WriteError::Unavailable(e)))?;
+    v.save_raw(PROGRESS_KEY, &text)
+        .map_err(ApplyError::NotSaved)?;
+
+    let mut not_saved = Vec::new();
+    let mut write = |key: &str, raw: &str| {
+        if v.save_raw(key, raw).is_err() {
+            not_saved.push(key.to_string());
+        }
+    };
+    let settings = match (how, file(SETTINGS_KEY)) {
+        (Apply::Replace, Some(raw)) => {
+            write(SETTINGS_KEY, raw);
+            decoded::<Settings>(raw, SETTINGS_MIGRATIONS).ok()
+        }
+        _ => None,
+    };
+    let active = match file(ACTIVE_KEY) {
+        Some(raw) if how == Apply::Replace || v.raw(ACTIVE_KEY).is_none() => {
+            write(ACTIVE_KEY, raw);
+            decoded::<ActiveRecord>(raw, ACTIVE_MIGRATIONS).ok()
+        }
+        _ => None,
+    };
+    let room = MAX_SET_ASIDE.saturating_sub(v.quarantined().len());
+    for (key, raw) in records
+        .iter()
+        .filter(|(k, _)| k.starts_with(QUARANTINE))
+        .filter(|(k, _)| v.raw(k).is_none())
+        .take(room)
+    {
+        write(key, raw);
+    }
+    Ok(Applied {
+        progress,
+        settings,
+        active,
+        not_saved,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::envelope::encode;
-    use crate::store::records::{Settings, SETTINGS_KEY, SETTINGS_MIGRATIONS};
+    use crate::store::backend::{Backend, Memory};
+    use crate::store::progress::{AttemptRecord, Summary};
+    use engine::attempt::{Attempt, Mode};
 
-    fn kinds() -> Vec<RecordKind> {
-        vec![RecordKind {
-            key: SETTINGS_KEY,
-            check: |raw| check_as::<Settings>(raw, SETTINGS_MIGRATIONS),
-        }]
+    const NOW: f64 = 1_800_000_000_000.0;
+
+    fn vault() -> Vault {
+        Vault::new(Box::new(Memory::default()))
     }
 
-    fn exported() -> String {
-        let s = Settings {
-            accommodation: true,
-            ..Settings::default()
+    fn mock(id: &str, started_ms: f64) -> AttemptRecord {
+        let items = engine::forms::mock(engine::bank::questions(), &|_| 0, 3).unwrap();
+        let mut a = Attempt::new(id.into(), Mode::Mock, items, started_ms, Some(90));
+        a.submit(started_ms + 1000.0, false);
+        AttemptRecord {
+            summary: Summary::of(&a),
+            detail: Some(a),
+        }
+    }
+
+    fn with_progress(v: &Vault, records: Vec<AttemptRecord>) {
+        let p = Progress {
+            attempts: records,
+            ..Progress::default()
         };
-        export(
-            &[(
-                SETTINGS_KEY.to_string(),
-                encode(&s, SETTINGS_MIGRATIONS).unwrap(),
-            )],
-            1.0,
-        )
+        v.save(PROGRESS_KEY, &p, PROGRESS_MIGRATIONS).unwrap();
+    }
+
+    fn exported(records: Vec<AttemptRecord>, settings: Settings) -> String {
+        let v = vault();
+        with_progress(&v, records);
+        v.save(SETTINGS_KEY, &settings, SETTINGS_MIGRATIONS)
+            .unwrap();
+        export(&v, NOW).0
     }
 
     #[test]
     fn export_then_import_round_trips_exactly() {
-        let file = exported();
-        let records = validate(&file, &kinds()).unwrap();
-        assert_eq!(records.len(), 1);
-        let Loaded::Current(s) = decode::<Settings>(Some(&records[0].1), SETTINGS_MIGRATIONS)
-        else {
-            panic!()
+        let file = exported(
+            vec![mock("mock-a", NOW - 1e6)],
+            Settings {
+                accommodation: true,
+                ..Settings::default()
+            },
+        );
+        let records = validate(&file, NOW).unwrap();
+        assert_eq!(records.len(), 2);
+        let v = vault();
+        let applied = apply(&v, &records, Apply::Replace, NOW).unwrap();
+        assert_eq!(applied.progress.attempts[0].summary.id, "mock-a");
+        assert!(
+            applied.settings.unwrap().accommodation,
+            "Replace hands the settings to the app"
+        );
+        assert!(applied.not_saved.is_empty());
+    }
+
+    #[test]
+    fn an_export_taken_during_an_attempt_imports() {
+        let v = vault();
+        with_progress(&v, vec![]);
+        let detail = mock("mock-b", NOW - 1e5).detail.unwrap();
+        let mut running = detail.clone();
+        running.submitted_ms = None;
+        let record = ActiveRecord {
+            owner: "tab".into(),
+            heartbeat_ms: NOW,
+            attempt: running,
         };
-        assert!(s.accommodation);
+        v.save(ACTIVE_KEY, &record, ACTIVE_MIGRATIONS).unwrap();
+        let (file, n) = export(&v, NOW);
+        assert_eq!(n, 2);
+        let records = validate(&file, NOW).unwrap();
+        let applied = apply(&vault(), &records, Apply::Merge, NOW).unwrap();
+        assert_eq!(applied.active.unwrap().attempt.id, "mock-b");
+    }
+
+    #[test]
+    fn impossible_scores_and_future_dates_in_a_file_are_refused() {
+        let mut boasting = mock("mock-c", NOW - 1e6);
+        boasting.detail = None;
+        boasting.summary.scaled = 5000;
+        let file = exported(vec![boasting], Settings::default());
+        let err = validate(&file, NOW).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::BadRecord { key, .. } if key == PROGRESS_KEY),
+            "{err:?}"
+        );
+        let future = exported(
+            vec![mock("mock-d", NOW + 40.0 * 86_400_000.0)],
+            Settings::default(),
+        );
+        let err = validate(&future, NOW).unwrap_err().to_string();
+        assert!(err.contains("future"), "{err}");
     }
 
     #[test]
     fn malformed_truncated_foreign_and_newer_files_are_refused() {
-        let file = exported();
+        let file = exported(vec![], Settings::default());
         assert!(matches!(
-            validate(&file[..file.len() / 2], &kinds()),
+            validate(&file[..file.len() / 2], NOW),
             Err(ImportError::NotJson(_))
         ));
+        assert_eq!(validate("{\"hello\":1}", NOW), Err(ImportError::NotOurs));
         assert_eq!(
-            validate("{\"hello\":1}", &kinds()),
-            Err(ImportError::NotOurs)
-        );
-        assert_eq!(
-            validate(&file.replace("\"version\": 1", "\"version\": 7"), &kinds()),
+            validate(&file.replace("\"version\": 1", "\"version\": 7"), NOW),
             Err(ImportError::NewerVersion(7))
         );
         let empty = format!("{{\"format\":\"{FORMAT}\",\"version\":1,\"records\":{{}}}}");
-        assert_eq!(validate(&empty, &kinds()), Err(ImportError::Empty));
-    }
-
-    #[test]
-    fn oversized_files_are_refused_before_parsing() {
+        assert_eq!(validate(&empty, NOW), Err(ImportError::Empty));
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert!(matches!(
-            validate(&big, &kinds()),
+            validate(&big, NOW),
             Err(ImportError::TooLarge { .. })
         ));
     }
 
     #[test]
-    fn a_record_of_the_wrong_shape_or_an_unknown_key_is_refused() {
-        let file = exported().replace(
-            "\"accommodation\": true",
+    fn a_record_of_the_wrong_shape_an_unknown_key_or_junk_is_refused() {
+        let file = exported(vec![], Settings::default()).replace(
+            "\"accommodation\": false",
             "\"accommodation\": \"<script>alert(1)</script>\"",
         );
-        let err = validate(&file, &kinds()).unwrap_err();
+        let err = validate(&file, NOW).unwrap_err();
         assert!(matches!(err, ImportError::BadRecord { .. }), "{err:?}");
         assert!(err.to_string().contains("Nothing was changed"));
-        let file = exported().replace(SETTINGS_KEY, "clf-prep/who-knows");
+        let file =
+            exported(vec![], Settings::default()).replace(SETTINGS_KEY, "clf-prep/who-knows");
         assert_eq!(
-            validate(&file, &kinds()),
+            validate(&file, NOW),
             Err(ImportError::UnknownKey("clf-prep/who-knows".into()))
+        );
+        let mut junk = Map::new();
+        for i in 0..=MAX_SET_ASIDE {
+            junk.insert(format!("{QUARANTINE}x/{i}"), Value::String("?".into()));
+        }
+        let file = serde_json::json!({"format": FORMAT, "version": 1, "records": junk}).to_string();
+        assert_eq!(
+            validate(&file, NOW),
+            Err(ImportError::TooManySetAside(MAX_SET_ASIDE + 1))
         );
     }
 
     #[test]
-    fn quarantined_text_travels_unread() {
-        let file = export(
-            &[("clf-prep/quarantine/settings/5".into(), "{broken".into())],
-            0.0,
+    fn an_import_that_does_not_fit_changes_nothing_and_prunes_nothing() {
+        let file = exported(
+            (0..6)
+                .map(|i| mock(&format!("mock-{i}"), NOW - 1e6 + f64::from(i)))
+                .collect(),
+            Settings::default(),
         );
+        let records = validate(&file, NOW).unwrap();
+        // Room for this browser's own one attempt, not for the file's six.
+        let mine = vault();
+        with_progress(&mine, vec![mock("mock-mine", NOW - 2e6)]);
+        let before = mine.raw(PROGRESS_KEY).unwrap();
+        let memory = Memory::with_quota(before.len() * 3);
+        memory.set(PROGRESS_KEY, &before).unwrap();
+        let v = Vault::new(Box::new(memory));
+        let err = apply(&v, &records, Apply::Merge, NOW).unwrap_err();
+        assert_eq!(err, ApplyError::NotSaved(WriteError::QuotaExceeded));
+        assert!(err.to_string().contains("Nothing was changed"));
         assert_eq!(
-            validate(&file, &kinds()).unwrap(),
+            v.raw(PROGRESS_KEY),
+            Some(before),
+            "the learner's own attempt is intact"
+        );
+        assert_eq!(v.raw(SETTINGS_KEY), None, "nothing else was written either");
+    }
+
+    #[test]
+    fn set_aside_records_travel_unread_and_are_capped() {
+        let v = vault();
+        v.save_raw("clf-prep/quarantine/settings/5", "{broken")
+            .unwrap();
+        let (file, _) = export(&v, NOW);
+        let records = validate(&file, NOW).unwrap();
+        assert_eq!(
+            records,
             vec![(
                 "clf-prep/quarantine/settings/5".to_string(),
                 "{broken".to_string()
             )]
+        );
+        let target = vault();
+        for i in 0..MAX_SET_ASIDE {
+            target
+                .save_raw(&format!("{QUARANTINE}old/{i}"), "x")
+                .unwrap();
+        }
+        apply(&target, &records, Apply::Merge, NOW).unwrap();
+        assert_eq!(
+            target.quarantined().len(),
+            MAX_SET_ASIDE,
+            "no room, none added"
         );
     }
 }

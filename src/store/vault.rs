@@ -20,11 +20,9 @@ pub enum Notice {
     /// Storage is off: the app works, but nothing outlives this tab.
     NotPersistent,
     /// A record could not be read; its text is kept under `kept_as`.
-    SetAside {
-        key: String,
-        kept_as: String,
-        reason: String,
-    },
+    SetAside { key: String, reason: String },
+    /// Storage is full: what is there is used, but new changes may not be kept.
+    StorageFull,
     /// A record was written by a newer version of the app; it is kept and not overwritten.
     NewerVersion { key: String, schema: u32 },
     /// The quota was full; old attempts' details were pruned to make room.
@@ -42,6 +40,9 @@ impl Notice {
             Notice::SetAside { reason, .. } => format!(
                 "Some saved progress could not be read ({reason}). It has been set aside, not deleted: you can export it from Settings."
             ),
+            Notice::StorageFull => {
+                "This browser's storage for the app is full: your saved progress is shown, but new changes may not be kept. Export your progress, then delete old attempts or backups.".into()
+            }
             Notice::NewerVersion { schema, .. } => format!(
                 "Your progress was saved by a newer version of this app (format {schema}). It is kept as it is; reload to get the newer version."
             ),
@@ -79,8 +80,12 @@ impl Vault {
     /// localStorage when the browser allows it, memory otherwise.
     pub fn open() -> Vault {
         #[cfg(target_arch = "wasm32")]
-        if let Some(local) = super::backend::Local::open() {
-            return Vault::new(Box::new(local));
+        if let Some((local, writable)) = super::backend::Local::open() {
+            let vault = Vault::new(Box::new(local));
+            if !writable {
+                vault.notice(Notice::StorageFull);
+            }
+            return vault;
         }
         Vault::new(Box::new(Memory::default()))
     }
@@ -160,19 +165,43 @@ impl Vault {
 
     /// Moves an unreadable record aside under a quarantine key, never deleting it.
     fn set_aside(&self, key: &str, raw: Option<String>, reason: String, now_ms: f64) {
-        let kept_as = format!(
-            "{QUARANTINE}{}/{}",
-            key.strip_prefix(PREFIX).unwrap_or(key),
-            now_ms as u64
-        );
-        if let Some(raw) = raw {
-            if self.backend.set(&kept_as, &raw).is_ok() {
-                self.backend.remove(key);
-            }
+        let what = key.strip_prefix(PREFIX).unwrap_or(key);
+        let kept = raw.is_none_or(|raw| self.keep_aside(what, &raw, now_ms).is_some());
+        if kept {
+            self.backend.remove(key);
         }
         self.notice(Notice::SetAside {
             key: key.to_string(),
-            kept_as,
+            reason,
+        });
+    }
+
+    /// Stores text under a new quarantine key, unless `MAX_SET_ASIDE` are kept already or the write
+    /// fails; the key it was kept under.
+    fn keep_aside(&self, what: &str, raw: &str, now_ms: f64) -> Option<String> {
+        if self.quarantined().len() >= super::transfer::MAX_SET_ASIDE {
+            return None;
+        }
+        let mut kept_as = format!("{QUARANTINE}{what}/{}", now_ms as u64);
+        while self.backend.get(&kept_as).is_some() {
+            kept_as.push('+');
+        }
+        self.backend.set(&kept_as, raw).ok().map(|_| kept_as)
+    }
+
+    /// Sets aside the whole record under `key` (it exists but cannot be used).
+    pub fn set_aside_record(&self, key: &str, reason: String, now_ms: f64) {
+        self.set_aside(key, self.backend.get(key), reason, now_ms);
+    }
+
+    /// Sets aside one part of a record (an attempt that failed its checks), with a notice.
+    pub fn set_aside_text(&self, what: &str, raw: &str, reason: &str, now_ms: f64) {
+        let reason = match self.keep_aside(what, raw, now_ms) {
+            Some(_) => reason.to_string(),
+            None => format!("{reason}; there was no room to keep a copy"),
+        };
+        self.notice(Notice::SetAside {
+            key: what.to_string(),
             reason,
         });
     }
@@ -234,9 +263,13 @@ impl Vault {
         self.backend.keys(PREFIX)
     }
 
-    pub fn clear_everything(&self) {
+    /// "Reset everything": every key of the app except `keep` (the newest backup, so that a reset
+    /// by mistake can still be undone).
+    pub fn clear_everything_except(&self, keep: Option<&str>) {
         for key in self.keys() {
-            self.backend.remove(&key);
+            if Some(key.as_str()) != keep {
+                self.backend.remove(&key);
+            }
         }
         self.read_only.borrow_mut().clear();
     }
@@ -334,7 +367,7 @@ mod tests {
         memory.set("clf-prep/x", "1").unwrap();
         memory.set("someone-else", "2").unwrap();
         let v = Vault::new(Box::new(memory));
-        v.clear_everything();
+        v.clear_everything_except(None);
         assert!(v.keys().is_empty());
         assert_eq!(v.raw("someone-else").as_deref(), Some("2"));
     }

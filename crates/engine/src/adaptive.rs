@@ -143,6 +143,32 @@ pub fn next_item(attempt: &Attempt, seed: u64) -> Option<AttemptItem> {
     })
 }
 
+/// The seed a diagnostic's choices follow: from its id, so a resumed diagnostic continues exactly as
+/// it would have.
+pub fn seed_of(attempt: &Attempt) -> u64 {
+    attempt.id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// After an answer (or at the start): appends the next adaptive item and moves to it, or submits
+/// the diagnostic once it has its questions or the bank has no fitting one left.
+pub fn advance(attempt: &mut Attempt, now_ms: f64) {
+    if attempt.items.len() >= crate::blueprint::DIAGNOSTIC_ITEMS {
+        attempt.submit(now_ms, false);
+        return;
+    }
+    match next_item(attempt, seed_of(attempt)) {
+        Some(item) => {
+            attempt.items.push(item);
+            attempt.responses.push(Default::default());
+            let last = attempt.items.len() - 1;
+            attempt.go(last, now_ms);
+        }
+        None => attempt.submit(now_ms, false),
+    }
+}
+
 pub fn diagnostic_result(attempt: &Attempt) -> DiagnosticResult {
     result(&asked(attempt), cut_theta())
 }
@@ -150,6 +176,29 @@ pub fn diagnostic_result(attempt: &Attempt) -> DiagnosticResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_advances_question_by_question_and_submits_at_ten() {
+        let mut a = Attempt::new(
+            "diagnostic-1".into(),
+            crate::attempt::Mode::Diagnostic,
+            vec![],
+            1.0,
+            None,
+        );
+        advance(&mut a, 1.0);
+        assert_eq!((a.items.len(), a.current), (1, 0));
+        for n in 2..=crate::blueprint::DIAGNOSTIC_ITEMS {
+            advance(&mut a, n as f64);
+            assert_eq!((a.items.len(), a.current), (n, n - 1));
+            assert!(!a.is_submitted());
+        }
+        let ids: std::collections::HashSet<_> = a.items.iter().map(|i| i.id).collect();
+        assert_eq!(ids.len(), a.items.len(), "no question twice");
+        advance(&mut a, 99.0);
+        assert_eq!(a.submitted_ms, Some(99.0));
+        assert_eq!(a.items.len(), crate::blueprint::DIAGNOSTIC_ITEMS);
+    }
 
     fn questions() -> &'static [Question] {
         bank::synthetic(8)

@@ -67,6 +67,11 @@ impl<V> IdMap<V> {
         self.find(id).ok().map(|at| self.entries.remove(at).1)
     }
 
+    /// Keeps only the entries whose id passes `keep` (for example, ids still in the bank).
+    pub fn retain_ids(&mut self, keep: impl Fn(QuestionId) -> bool) {
+        self.entries.retain(|(id, _)| keep(*id));
+    }
+
     /// The value for `id`, inserting `make()` first if there is none.
     pub fn get_or_insert_with(&mut self, id: QuestionId, make: impl FnOnce() -> V) -> &mut V {
         let at = match self.find(id) {

@@ -167,6 +167,27 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
     }
 }
 
+/// How often each confidence level the learner gave was right: (level, right, total), levels
+/// never given left out.
+pub fn calibration(attempt: &Attempt) -> Vec<(crate::attempt::Confidence, usize, usize)> {
+    crate::attempt::Confidence::ALL
+        .into_iter()
+        .map(|level| {
+            let answers = attempt
+                .items
+                .iter()
+                .zip(&attempt.responses)
+                .filter(|(_, r)| r.confidence == Some(level));
+            let (right, total) = answers.fold((0, 0), |(right, total), (item, r)| {
+                let ok = bank::find(item.id).is_some_and(|q| is_correct(q, &r.chosen));
+                (right + usize::from(ok), total + 1)
+            });
+            (level, right, total)
+        })
+        .filter(|(_, _, total)| *total > 0)
+        .collect()
+}
+
 /// The report of a finished (or running) attempt.
 pub fn report(attempt: &Attempt) -> Report {
     report_for(&scored_outcomes(attempt), cut_theta())
@@ -179,6 +200,33 @@ mod tests {
 
     fn questions() -> &'static [Question] {
         bank::synthetic(8)
+    }
+
+    #[test]
+    fn calibration_counts_right_answers_per_confidence_level() {
+        use crate::attempt::{AttemptItem, Confidence, Mode};
+        let qs: Vec<&Question> = bank::questions().iter().take(3).collect();
+        let items = qs
+            .iter()
+            .map(|q| AttemptItem {
+                id: q.id,
+                scored: true,
+                order: (0..q.options.len() as u8).collect(),
+            })
+            .collect();
+        let mut a = Attempt::new("c".into(), Mode::Practice, items, 0.0, None);
+        let right: Vec<u8> = qs[0].correct().map(|i| i as u8).collect();
+        let wrong: Vec<u8> = (0..qs[1].options.len() as u8)
+            .filter(|i| !qs[1].correct().any(|c| c as u8 == *i))
+            .take(1)
+            .collect();
+        (a.responses[0].chosen, a.responses[0].confidence) = (right, Some(Confidence::Sure));
+        (a.responses[1].chosen, a.responses[1].confidence) = (wrong, Some(Confidence::Sure));
+        a.responses[2].confidence = Some(Confidence::Guessed);
+        assert_eq!(
+            calibration(&a),
+            vec![(Confidence::Sure, 1, 2), (Confidence::Guessed, 0, 1)]
+        );
     }
 
     #[test]

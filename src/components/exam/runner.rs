@@ -60,28 +60,19 @@ pub fn ExamRunner(
         on_finish.run(());
     };
 
-    // The clock: wall-clock deadline, checked every second; warnings once each; submit at zero.
+    // The clock shown: wall-clock deadline, read every second; warnings once each. Submitting at
+    // zero is the app's clock (`flow::expire_if_due`), so it happens on any page.
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let t = now_ms();
             now.set(t);
-            let (expired, due) = attempt
-                .with_untracked(|a| {
-                    a.as_ref().map(|a| {
-                        (
-                            a.is_expired(t),
-                            a.due_warning(t, &given_warnings.get_untracked()),
-                        )
-                    })
-                })
-                .unwrap_or((false, None));
+            let due = attempt.with_untracked(|a| {
+                a.as_ref()
+                    .and_then(|a| a.due_warning(t, &given_warnings.get_untracked()))
+            });
             if let Some(m) = due {
                 given_warnings.update(|g| g.push(m));
                 warning.set(Some(m));
-            }
-            if expired && attempt.with_untracked(|a| a.as_ref().is_some_and(|a| !a.is_submitted()))
-            {
-                finish(true);
             }
         },
         std::time::Duration::from_secs(1),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod engine_bridge;
 pub mod flow;
+pub mod framing;
 pub mod number;
 pub mod offline;
 pub mod pages;

@@ -115,7 +115,10 @@ fn a_full_storage_is_still_read_and_said_to_be_full_not_off() {
     }
     // Fill the last bytes too, so that even the small probe write is refused.
     for i in 0..4096 {
-        if storage.set_item(&format!("f/{i}"), &"y".repeat(64)).is_err() {
+        if storage
+            .set_item(&format!("f/{i}"), &"y".repeat(64))
+            .is_err()
+        {
             break;
         }
     }
@@ -124,7 +127,10 @@ fn a_full_storage_is_still_read_and_said_to_be_full_not_off() {
     let read = opened.load::<Settings>(SETTINGS_KEY, SETTINGS_MIGRATIONS, 0.0);
     LocalStorage::clear();
     assert_eq!(read, Some(s), "what is stored is still read");
-    assert!(opened.is_persistent(), "storage is in use, not replaced by memory");
+    assert!(
+        opened.is_persistent(),
+        "storage is in use, not replaced by memory"
+    );
     assert_eq!(notices, vec![Notice::StorageFull]);
     assert!(notices[0].message().contains("full"));
 }

@@ -15,6 +15,13 @@ const root = new URL("..", import.meta.url).pathname;
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+// The start-up script goes in here, minified by terser: Trunk's minifier reorders an inline script's
+// functions from one build to the next, which would change the CSP hash and the worker's version.
+const startupTag = /<script id="?startup"?><\/script>/;
+if (!startupTag.test(html)) throw new Error("index.html has no <script id=startup></script> to fill");
+const { minify: terserMinify } = await import("terser");
+const startup = (await terserMinify(readFileSync(join(root, "static/startup.js"), "utf8"), { compress: true, mangle: true })).code;
+html = html.replace(startupTag, () => `<script>${startup}</script>`);
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`
 );
@@ -27,6 +34,9 @@ const csp = [
   "manifest-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
+  "frame-src 'none'",
+  "font-src 'none'",
+  "media-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
@@ -59,7 +69,14 @@ for (const f of readdirSync(staging).filter((f) => f.endsWith(".js") && f !== "s
 const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js").sort();
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(staging, f)));
-const precache = ["./", ...files.map((f) => `./${f}`)];
+// Not "./": a host without directory indexes would fail it; the worker maps the scope to index.html.
+const precache = files.map((f) => `./${f}`);
+const missing = [...html.matchAll(/\b(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g), ...html.matchAll(/["'](\.\/[^"'\s]+\.(?:js|wasm))["']/g)]
+  .map((m) => m[1] ?? m[2] ?? m[3])
+  .filter((r) => r && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(r))
+  .map((r) => r.replace(/^\.\//, ""))
+  .filter((r) => !files.includes(r));
+if (missing.length) throw new Error(`index.html refers to files that are not in the build: ${missing.join(", ")}`);
 const sw = readFileSync(join(root, "static/sw.js"), "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__FILES__", JSON.stringify(precache));

@@ -3,13 +3,13 @@
 //! Tests fail, never skip, when `dist/` or chromedriver is missing: `./x test` provides both.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+mod server;
+pub use server::{Caching, Options, StaticServer};
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -37,191 +37,6 @@ pub fn dist_dir() -> PathBuf {
         dir.display()
     );
     dir
-}
-
-/// A plain static file server on 127.0.0.1 serving `root` under `prefix` (for example "/prep/"), the
-/// way any static host would: no rewrites, no special headers beyond a content type (and, when
-/// started with `start_gzip`, gzip for browsers that accept it).
-pub struct StaticServer {
-    pub port: u16,
-    pub prefix: String,
-    stopping: Arc<AtomicBool>,
-    requests: Arc<Mutex<Vec<String>>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" | "webmanifest" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Files compressed so far, by path: each is compressed once, at its first request.
-type GzipCache = Mutex<HashMap<PathBuf, Arc<Vec<u8>>>>;
-
-/// Whether a static host would compress this file: text, scripts and wasm, not images.
-fn compressible(path: &Path) -> bool {
-    !matches!(content_type(path), "image/png" | "application/octet-stream")
-}
-
-fn gzipped(cache: &GzipCache, path: &Path, bytes: &[u8]) -> Arc<Vec<u8>> {
-    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(path).cloned()) {
-        return hit;
-    }
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes).expect("gzip into memory");
-    let packed = Arc::new(encoder.finish().expect("gzip into memory"));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(path.to_path_buf(), packed.clone());
-    }
-    packed
-}
-
-fn serve_one(
-    mut stream: TcpStream,
-    root: &Path,
-    prefix: &str,
-    requests: &Mutex<Vec<String>>,
-    gzip: Option<&GzipCache>,
-) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    // Drain the headers; the only one read is whether the browser accepts gzip.
-    let mut header = String::new();
-    let mut accepts_gzip = false;
-    while reader
-        .read_line(&mut header)
-        .map(|n| n > 2)
-        .unwrap_or(false)
-    {
-        if let Some((name, value)) = header.split_once(':') {
-            accepts_gzip |= name.trim().eq_ignore_ascii_case("accept-encoding")
-                && value
-                    .split(',')
-                    .any(|coding| coding.split(';').next().unwrap_or("").trim() == "gzip");
-        }
-        header.clear();
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-    if let Ok(mut log) = requests.lock() {
-        log.push(target.clone());
-    }
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path
-        .strip_prefix(prefix)
-        .map(|rest| if rest.is_empty() { "index.html" } else { rest })
-        .filter(|rest| !rest.split('/').any(|part| part == ".."))
-        .map(|rest| root.join(rest));
-    match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, Arc::new(bytes)))) {
-        Some((f, bytes)) => {
-            let (encoding, bytes) = match gzip {
-                Some(cache) if compressible(&f) && accepts_gzip => (
-                    "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
-                    gzipped(cache, &f, &bytes),
-                ),
-                Some(_) if compressible(&f) => ("Vary: Accept-Encoding\r\n", bytes),
-                _ => ("", bytes),
-            };
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
-                content_type(&f),
-                bytes.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&bytes);
-        }
-        None => {
-            let _ = stream.write_all(
-                b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
-            );
-        }
-    }
-    let _ = stream.flush();
-}
-
-impl StaticServer {
-    pub fn start(root: PathBuf, prefix: &str) -> StaticServer {
-        StaticServer::serve(root, prefix, false)
-    }
-
-    /// Like `start`, but compresses text, scripts and wasm with gzip for browsers that accept it, as
-    /// real static hosts do (each file once, kept in memory), so transfer sizes are realistic.
-    pub fn start_gzip(root: PathBuf, prefix: &str) -> StaticServer {
-        StaticServer::serve(root, prefix, true)
-    }
-
-    fn serve(root: PathBuf, prefix: &str, gzip: bool) -> StaticServer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
-        let port = listener.local_addr().expect("bound address").port();
-        let stopping = Arc::new(AtomicBool::new(false));
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let (stop, log, prefix_owned) = (stopping.clone(), requests.clone(), prefix.to_string());
-        let cache: Option<Arc<GzipCache>> = gzip.then(Default::default);
-        let thread = std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                if stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                if let Ok(stream) = stream {
-                    let (root, prefix, log) = (root.clone(), prefix_owned.clone(), log.clone());
-                    let cache = cache.clone();
-                    std::thread::spawn(move || {
-                        serve_one(stream, &root, &prefix, &log, cache.as_deref())
-                    });
-                }
-            }
-        });
-        StaticServer {
-            port,
-            prefix: prefix.to_string(),
-            stopping,
-            requests,
-            thread: Some(thread),
-        }
-    }
-
-    /// The app's URL, for example `http://127.0.0.1:PORT/prep/`.
-    pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}{}", self.port, self.prefix)
-    }
-
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    /// Paths requested so far.
-    pub fn requests(&self) -> Vec<String> {
-        self.requests.lock().map(|r| r.clone()).unwrap_or_default()
-    }
-
-    /// Stops serving: later connections are refused, as when a learner goes offline.
-    pub fn stop(&mut self) {
-        self.stopping.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        self.stop();
-    }
 }
 
 /// A port nothing listens on right now.

@@ -166,25 +166,36 @@ async fn the_scoring_page_explains_the_scale_and_weights() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_build_that_cannot_start_says_so_instead_of_loading_for_ever() {
-    // The same build with its WebAssembly missing, as after a failed or blocked download.
-    let root = std::env::temp_dir().join(format!("clf-e2e-nowasm-{}", std::process::id()));
-    e2e::copy_dir(&dist_dir(), &root);
-    for entry in std::fs::read_dir(&root).unwrap().flatten() {
-        if entry.path().extension().is_some_and(|e| e == "wasm") {
-            std::fs::remove_file(entry.path()).unwrap();
-        }
-    }
-    let server = StaticServer::start(root.clone(), "/prep/");
+    // The same build with its JS glue, then its WebAssembly, missing, as after a failed or blocked
+    // download of either file.
     let driver = Driver::start();
-    let c = browser(&driver).await;
-    c.goto(&server.url()).await.unwrap();
-    let status = text_where(&c, "#app-shell .app-loading", |t| {
-        t.contains("could not start")
-    })
-    .await;
-    assert!(status.contains("WebAssembly"), "{status}");
-    c.close().await.unwrap();
-    let _ = std::fs::remove_dir_all(&root);
+    for missing in ["js", "wasm"] {
+        let root =
+            std::env::temp_dir().join(format!("clf-e2e-no-{missing}-{}", std::process::id()));
+        e2e::copy_dir(&dist_dir(), &root);
+        let mut removed = 0;
+        for entry in std::fs::read_dir(&root).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(&format!(".{missing}")) && name != "sw.js" {
+                std::fs::remove_file(entry.path()).unwrap();
+                removed += 1;
+            }
+        }
+        assert_eq!(removed, 1, "one .{missing} file in the build");
+        let server = StaticServer::start(root.clone(), "/prep/");
+        let c = browser(&driver).await;
+        c.goto(&server.url()).await.unwrap();
+        let status = text_where(&c, "#app-shell .app-loading", |t| {
+            t.contains("could not start")
+        })
+        .await;
+        assert!(
+            status.contains("WebAssembly"),
+            "without its {missing}: {status}"
+        );
+        c.close().await.unwrap();
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -208,6 +219,9 @@ async fn the_build_works_at_the_root_of_a_host_too_with_its_security_policy() {
         "style-src 'self'",
         "object-src 'none'",
         "connect-src 'self'",
+        "frame-src 'none'",
+        "font-src 'none'",
+        "media-src 'none'",
     ] {
         assert!(csp.contains(directive), "CSP lacks {directive}: {csp}");
     }

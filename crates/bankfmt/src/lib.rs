@@ -370,15 +370,24 @@ pub fn choose_count(stem: &str) -> Option<usize> {
         .map(|(_, n)| *n)
 }
 
-fn is_aws_host(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else {
+/// A reference link: `https://` on an AWS host, parsed strictly. The link must be exactly its own
+/// parsed form (so a backslash, a space or a stray character that a browser would rewrite cannot
+/// make it point elsewhere than it seems), with no user name, password or port.
+fn is_aws_host(link: &str) -> bool {
+    let Ok(url) = url::Url::parse(link) else {
         return false;
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    host == "aws.amazon.com"
+    let canonical = url.as_str() == link || url.as_str().strip_suffix('/') == Some(link);
+    let plain = url.username().is_empty() && url.password().is_none() && url.port().is_none();
+    let host = match url.host() {
+        Some(url::Host::Domain(host)) => host,
+        _ => return false,
+    };
+    let aws = host == "aws.amazon.com"
         || host.ends_with(".aws.amazon.com")
         || host == "d1.awsstatic.com"
-        || host == "repost.aws"
+        || host == "repost.aws";
+    url.scheme() == "https" && canonical && plain && aws
 }
 
 fn id_matches(task: &str, id: &str) -> bool {

@@ -301,6 +301,22 @@ fn aws_hosts_are_accepted() {
 }
 
 #[test]
+fn links_that_only_look_like_aws_are_refused() {
+    for url in [
+        "https://evil.example\\@docs.aws.amazon.com/x",
+        "https://evil.example\\.docs.aws.amazon.com/x",
+        "https://user@docs.aws.amazon.com/x",
+        "https://docs.aws.amazon.com:8443/x",
+        "https://docs.aws.amazon.com/a b",
+        "https://docs.aws.amazon.com.evil.example/x",
+        "https://203.0.113.9/docs.aws.amazon.com/x",
+        "http://docs.aws.amazon.com/x",
+    ] {
+        assert!(!is_aws_host(url), "{url}");
+    }
+}
+
+#[test]
 fn markup_must_balance_and_angle_brackets_are_refused() {
     assert_rejected(
         &GOOD_SINGLE.replace("An IAM role", "An `IAM role"),

@@ -106,20 +106,13 @@ fn a_full_storage_is_still_read_and_said_to_be_full_not_off() {
         ..Settings::default()
     };
     v.save(SETTINGS_KEY, &s, SETTINGS_MIGRATIONS).unwrap();
-    let chunk = "x".repeat(256 * 1024);
+    // Fill every last character, so that even the probe's small write is refused.
     let storage = LocalStorage::raw();
-    for i in 0..64 {
-        if storage.set_item(&format!("filler/{i}"), &chunk).is_err() {
-            break;
-        }
-    }
-    // Fill the last bytes too, so that even the small probe write is refused.
-    for i in 0..4096 {
-        if storage
-            .set_item(&format!("f/{i}"), &"y".repeat(64))
-            .is_err()
-        {
-            break;
+    let mut n = 0;
+    for size in [256 * 1024, 4096, 64, 1] {
+        let value = "x".repeat(size);
+        while storage.set_item(&format!("f{n}"), &value).is_ok() {
+            n += 1;
         }
     }
     let opened = Vault::open();

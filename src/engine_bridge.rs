@@ -37,7 +37,8 @@ pub fn practice_items(
 
 /// The weakest domain and the ranked plan: (task statement, suggested practice size).
 pub struct PlanOutcome {
-    pub weakest: Domain,
+    /// Named only when the evidence supports it.
+    pub weakest: Option<Domain>,
     pub steps: Vec<(TaskStatement, usize)>,
 }
 
@@ -71,6 +72,8 @@ pub fn readiness(progress: &Progress) -> engine::history::Readiness {
                 theta: s.theta,
                 theta_sd: s.theta_sd,
                 domains,
+                scored: s.scored_items,
+                new_scored: s.scored_items.saturating_sub(s.seen_before),
             }
         })
         .collect();

@@ -137,6 +137,12 @@ pub fn expire_if_due(active: ActiveState, progress: ProgressState, now_ms: f64) 
 
 /// Files a finished attempt into the history and updates the seen counts and the review drill.
 pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
+    // Counted before this attempt's questions are booked as seen.
+    let seen_before = attempt
+        .items
+        .iter()
+        .filter(|i| i.scored && progress.seen_count(i.id) > 0)
+        .count();
     let today = engine::schedule::day_of(attempt.submitted_ms.unwrap_or(attempt.started_ms));
     for (item, response) in attempt.items.iter().zip(&attempt.responses) {
         let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
@@ -148,7 +154,8 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
             seen.correct += 1;
         }
     }
-    let summary = Summary::of(&attempt);
+    let mut summary = Summary::of(&attempt);
+    summary.seen_before = seen_before;
     let id = summary.id.clone();
     progress.attempts.push(AttemptRecord {
         summary,

@@ -11,6 +11,17 @@ pub fn percent(share: f64) -> String {
     format!("{} %", whole(share * 100.0))
 }
 
+/// A chance as a learner should read it: never a flat 0 % or 100 %, which no estimate can promise.
+pub fn chance(p: f64) -> String {
+    if p < 0.01 {
+        "< 1 %".into()
+    } else if p > 0.99 {
+        "> 99 %".into()
+    } else {
+        percent(p)
+    }
+}
+
 /// `x` with one decimal: `2.25` gives `"2.3"`.
 pub fn tenths(x: f64) -> String {
     let t = whole(x * 10.0);
@@ -39,5 +50,14 @@ mod tests {
         for x in [0.0, 0.04, 1.26, 9.94, 12.0, -3.33, 1234.56] {
             assert_eq!(tenths(x), format!("{x:.1}"), "{x}");
         }
+    }
+
+    #[test]
+    fn chances_never_read_as_certain() {
+        assert_eq!(super::chance(0.0), "< 1 %");
+        assert_eq!(super::chance(0.004), "< 1 %");
+        assert_eq!(super::chance(0.5), "50 %");
+        assert_eq!(super::chance(0.995), "> 99 %");
+        assert_eq!(super::chance(1.0), "> 99 %");
     }
 }

@@ -94,13 +94,17 @@ pub fn Scoring() -> impl IntoView {
             <h2>"Practice scores are estimates"</h2>
             <p>
                 "This app estimates your ability from your answers with an item response model and shows the score with a "
-                "95 % band and a probability of passing. Its question difficulties are our own estimates, not AWS statistics, "
-                "so treat every score as a direction, not a prediction."
+                "95 % band and the chance of passing a new full exam: how often a fresh 50-question form would score 700 or "
+                "more, counting that form's own measurement error. Its question difficulties are our own estimates, not AWS "
+                "statistics, and the band is widened for that uncertainty; treat every score as a direction, not a prediction. "
+                "Answers at or below the level of blind guessing read as the scale's floor, 100."
             </p>
             <h2>"The readiness rule"</h2>
             <p>
                 {format!("You are ready to book when (1) your last {READY_RUNS} full, timed mock exams each scored {READY_SCALED} \
-                          or more, and (2) no domain is clearly below your overall level. Security and Compliance, at 30 %, matters most.")}
+                          or more, and (2) no domain is clearly below your overall level over them. Security and Compliance, at 30 %, \
+                          matters most. A mock counts only when at least 80 % of its scored questions were new to you: a score on \
+                          questions you remember measures memory. Mock exams draw the questions you have seen least first.")}
             </p>
         </section>
     }

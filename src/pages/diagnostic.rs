@@ -18,20 +18,25 @@ use crate::state::{ActiveState, ProgressState};
 pub fn DiagnosticPage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
     let progress = expect_context::<ProgressState>();
-    let running = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
-
-    let start = move |_| crate::flow::start(active, crate::flow::new_diagnostic(now_ms()));
-    let next = move |_| crate::flow::answer_diagnostic(active, progress, now_ms());
-
-    let question = move || {
-        let (item, i, n) = active.attempt.with(|a| {
+    let running = active.running();
+    // The question on screen, with its index and how many have been asked: a memo, so a choice
+    // updates the card in place (focus stays on the option) and only "Next" draws a new one.
+    let shown = Memo::new(move |_| {
+        active.attempt.with(|a| {
             a.as_ref().and_then(|a| {
                 a.items
                     .get(a.current)
                     .cloned()
                     .map(|it| (it, a.current, a.items.len()))
             })
-        })?;
+        })
+    });
+
+    let start = move |_| crate::flow::start(active, crate::flow::new_diagnostic(now_ms()));
+    let next = move |_| crate::flow::answer_diagnostic(active, progress, now_ms());
+
+    let question = move || {
+        let (item, i, n) = shown.get()?;
         let question = bank::find(item.id)?;
         let chosen = Signal::derive(move || {
             active.attempt.with(|a| {
@@ -76,8 +81,8 @@ pub fn DiagnosticPage() -> impl IntoView {
     view! {
         <section class="page diagnostic">
             <h1>"Free diagnostic"</h1>
-            {move || match (running(), active.owned.get()) {
-                (Some(Mode::Diagnostic), true) => question().into_any(),
+            {move || match running.get() {
+                (Some(Mode::Diagnostic), true) => question.into_any(),
                 (Some(running), owned) => view! { <AttemptElsewhere title="" running owned/> }.into_any(),
                 (None, _) => view! {
                     <p class="lede">
@@ -99,7 +104,14 @@ pub fn StudyPlan(attempt: Attempt) -> impl IntoView {
     let outcome = crate::engine_bridge::diagnostic_plan(&attempt);
     view! {
         <h2>"Your weakest domain"</h2>
-        <p><strong>{outcome.weakest.name()}</strong> " (" {outcome.weakest.weight_percent()} " % of the exam)"</p>
+        {match outcome.weakest {
+            Some(d) => view! {
+                <p><strong>{d.name()}</strong> " (" {d.weight_percent()} " % of the exam): more likely than not your lowest, from these answers."</p>
+            }.into_any(),
+            None => view! {
+                <p>"Ten questions are not enough to tell which domain is your lowest: no domain is more likely than not to be it. The plan below follows the exam's weights and the questions you missed; a full mock tells the domains apart."</p>
+            }.into_any(),
+        }}
         <h2>"Study plan"</h2>
         <p>"Ranked by exam weight times how far below the pass level you seem to be. Each step starts a practice set."</p>
         <ol class="study-plan">

@@ -58,14 +58,15 @@ fn Readiness() -> impl IntoView {
                             {(!runs.is_empty()).then(|| format!(" (yours: {runs})"))}
                             <span class="sr-only">{if r.consistent { " — met" } else { " — not met" }}</span>
                         </li>
-                        <li class:met=r.consistent && r.weak_domains.is_empty()>
-                            <span class="check" aria-hidden="true">{if r.weak_domains.is_empty() && !r.recent_runs.is_empty() { "✓" } else { "○" }}</span>
-                            "No domain clearly below your overall level"
+                        <li class:met=r.balanced>
+                            <span class="check" aria-hidden="true">{if r.balanced { "✓" } else { "○" }}</span>
+                            {format!("No domain clearly below your overall level over those {READY_RUNS} mocks")}
                             {(!r.weak_domains.is_empty()).then(|| format!(" (below: {})", r.weak_domains.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ")))}
+                            <span class="sr-only">{if r.balanced { " — met" } else { " — not met" }}</span>
                         </li>
                     </ul>
                     {r.p_pass.map(|p| view! {
-                        <p>"Pooled probability of passing, weighting recent attempts more: " <strong>{crate::number::percent(p)}</strong>
+                        <p>"Chance of passing a new full exam, pooling your attempts (recent ones count more): " <strong>{crate::number::chance(p)}</strong>
                         ". An estimate from practice, not a prediction."</p>
                     })}
                     {(!r.missing.is_empty()).then(|| view! {

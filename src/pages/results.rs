@@ -73,9 +73,11 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
         </div>
         <ScoreBar scaled=summary.scaled as f64 low=summary.low as f64 high=summary.high as f64/>
         <p>
-            "95 % band: " <strong>{summary.low} "–" {summary.high}</strong> ". Probability of passing: "
-            <strong>{percent(summary.p_pass)}</strong> ". "
+            "95 % band: " <strong>{summary.low} "–" {summary.high}</strong> ". Chance of passing a new full exam: "
+            <strong>{crate::number::chance(summary.p_pass)}</strong> ". "
             {summary.correct_scored} " of " {summary.scored_items} " scored questions right. "
+            {(summary.scaled == engine::blueprint::MIN_SCALED).then_some("That is no more than blind guessing would give, so the score reads as the scale's floor. ")}
+            {(summary.seen_before > 0).then(|| format!("{} of the scored questions you had seen before; a score on questions you remember measures memory as much as knowledge. ", summary.seen_before))}
             "The score is an estimate from our own item model, not an AWS score; "
             <a href=Route::Scoring.href()>"how scoring works"</a> "."
         </p>

@@ -48,6 +48,10 @@ pub struct Summary {
     pub theta: f64,
     pub theta_sd: f64,
     pub domains: Vec<DomainLine>,
+    /// Scored questions the learner had already seen before this attempt (a fact of the history
+    /// at filing time; older records lack it and read 0).
+    #[serde(default)]
+    pub seen_before: usize,
     /// The scored questions and whether each was right, kept once the detail is pruned so that the
     /// figures above can still be recomputed; empty while the detail is there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -119,6 +123,7 @@ impl Summary {
                     scaled: None,
                 })
                 .collect(),
+            seen_before: 0,
             outcomes: Vec::new(),
         }
     }
@@ -265,7 +270,12 @@ impl AttemptRecord {
             if !detail.is_submitted() {
                 return Err("it was never finished".into());
             }
+            let seen_before = self.summary.seen_before;
             self.summary = Summary::of(detail);
+            if seen_before > self.summary.scored_items {
+                return Err("it claims more questions seen before than it has".into());
+            }
+            self.summary.seen_before = seen_before;
             return Ok(self);
         }
         let s = &self.summary;
@@ -295,8 +305,12 @@ impl AttemptRecord {
             if scored.len() > s.items {
                 return Err("it has more outcomes than questions".into());
             }
+            if self.summary.seen_before > scored.len() {
+                return Err("it claims more questions seen before than it has".into());
+            }
             let outcomes = std::mem::take(&mut self.summary.outcomes);
             let was_full_timed = self.summary.full_timed;
+            let seen_before = self.summary.seen_before;
             let facts = Facts {
                 id: std::mem::take(&mut self.summary.id),
                 mode: self.summary.mode,
@@ -308,6 +322,7 @@ impl AttemptRecord {
             self.summary = Summary::scored(&scored, facts);
             // Whether it ran under the clock is not in the outcomes: a claim can only be withdrawn.
             self.summary.full_timed &= was_full_timed;
+            self.summary.seen_before = seen_before;
             self.summary.outcomes = outcomes;
             return Ok(self);
         }
@@ -331,6 +346,7 @@ impl AttemptRecord {
             && s.theta_sd > 0.0
             && s.theta_sd <= 10.0
             && s.correct_scored <= s.scored_items
+            && s.seen_before <= s.scored_items
             && s.scored_items <= s.items
             && s.domains.iter().all(|d| d.correct <= d.total)
             && s.domains.iter().map(|d| d.total).sum::<usize>() <= s.items
@@ -445,6 +461,7 @@ mod tests {
             theta: 1.0,
             theta_sd: 0.3,
             domains: vec![],
+            seen_before: 0,
             outcomes: vec![],
         }
     }

@@ -1,6 +1,9 @@
 //! Readiness from the history of attempts: the article's rule (the last five full, timed mocks each
 //! at 750 or more, and no domain significantly below the overall level) plus a pooled,
-//! recency-weighted probability of passing over all the evidence, and what is still missing.
+//! recency-weighted chance of passing a new full exam over all the evidence, and what is still
+//! missing. A mock counts toward the rule only when most of its scored questions were new to the
+//! learner: a mock of questions already seen measures memory, not knowledge. No condition is met on
+//! no evidence.
 
 use crate::bank::Domain;
 use crate::blueprint::{READY_RUNS, READY_SCALED};
@@ -15,6 +18,25 @@ pub struct Evidence {
     pub theta_sd: f64,
     /// (correct, scored) per domain, in `Domain::ALL` order.
     pub domains: [(usize, usize); 4],
+    /// Scored questions on the attempt, and how many of them the learner had not seen before it.
+    pub scored: usize,
+    pub new_scored: usize,
+}
+
+/// A full mock counts toward the rule only when at least this share of its scored questions were new
+/// to the learner.
+pub const MIN_NEW_SHARE: f64 = 0.8;
+
+impl Evidence {
+    /// Mostly new questions: the score measures knowledge rather than recall.
+    pub fn mostly_new(&self) -> bool {
+        self.new_scored as f64 >= MIN_NEW_SHARE * self.scored as f64
+    }
+
+    /// Counts toward the readiness rule's runs.
+    pub fn counts(&self) -> bool {
+        self.full_timed && self.mostly_new()
+    }
 }
 
 /// Each older attempt counts this much less than the one after it.
@@ -31,7 +53,11 @@ pub struct Readiness {
     pub consistent: bool,
     /// Criterion 2: domains significantly below the overall level over those runs.
     pub weak_domains: Vec<Domain>,
-    /// Pooled probability of passing, when there is any evidence.
+    /// Criterion 2 met: the runs are there, every domain has answers in them, and none is below.
+    pub balanced: bool,
+    /// Full timed mocks that did not count because too many of their questions had been seen.
+    pub not_counted: usize,
+    /// Pooled chance of passing a new full exam, when there is any evidence.
     pub p_pass: Option<f64>,
     pub ready: bool,
     /// What is still missing, in words.
@@ -54,7 +80,11 @@ pub fn normal_cdf(x: f64) -> f64 {
 
 /// Readiness over `history` (oldest first); `cut` is the ability at the pass line.
 pub fn readiness(history: &[Evidence], cut: f64) -> Readiness {
-    let runs: Vec<&Evidence> = history.iter().filter(|e| e.full_timed).collect();
+    let runs: Vec<&Evidence> = history.iter().filter(|e| e.counts()).collect();
+    let not_counted = history
+        .iter()
+        .filter(|e| e.full_timed && !e.counts())
+        .count();
     let recent: Vec<&Evidence> = runs.iter().rev().take(READY_RUNS).rev().copied().collect();
     let consistent = recent.len() == READY_RUNS && recent.iter().all(|e| e.scaled >= READY_SCALED);
 
@@ -91,7 +121,13 @@ pub fn readiness(history: &[Evidence], cut: f64) -> Readiness {
         weight += w;
         weighted += w * e.theta;
     }
-    let p_pass = (weight > 0.0).then(|| normal_cdf((weighted / weight - cut) * weight.sqrt()));
+    let p_pass = (weight > 0.0).then(|| {
+        let pooled = crate::model::Posterior::normal(weighted / weight, 1.0 / weight.sqrt());
+        crate::model::new_form_pass_chance(&pooled, cut)
+    });
+    let every_domain_answered =
+        (0..Domain::ALL.len()).all(|i| recent.iter().map(|e| e.domains[i].1).sum::<usize>() > 0);
+    let balanced = recent.len() == READY_RUNS && every_domain_answered && weak_domains.is_empty();
 
     let mut missing = Vec::new();
     if recent.len() < READY_RUNS {
@@ -105,14 +141,22 @@ pub fn readiness(history: &[Evidence], cut: f64) -> Readiness {
             "{below} of your last {READY_RUNS} full mocks scored below {READY_SCALED}."
         ));
     }
+    if not_counted > 0 {
+        missing.push(format!(
+            "{not_counted} full mock(s) did not count: fewer than {:.0} % of their scored questions were new to you, so they measured memory.",
+            MIN_NEW_SHARE * 100.0
+        ));
+    }
     for d in &weak_domains {
         missing.push(format!("{} is clearly below your overall level.", d.name()));
     }
-    let ready = consistent && weak_domains.is_empty();
+    let ready = consistent && balanced;
     Readiness {
         recent_runs: recent.iter().map(|e| e.scaled).collect(),
         consistent,
         weak_domains,
+        balanced,
+        not_counted,
         p_pass,
         ready,
         missing,
@@ -130,6 +174,8 @@ mod tests {
             theta: (f64::from(scaled) - 700.0) / 120.0,
             theta_sd: 0.3,
             domains,
+            scored: 50,
+            new_scored: 50,
         }
     }
 
@@ -189,6 +235,31 @@ mod tests {
             readiness(&old_bad, 0.0).p_pass.unwrap() > readiness(&old_good, 0.0).p_pass.unwrap()
         );
         assert_eq!(readiness(&[], 0.0).p_pass, None);
+    }
+
+    #[test]
+    fn mocks_of_questions_already_seen_do_not_count() {
+        let mut h: Vec<_> = (0..5).map(|_| run(800, EVEN)).collect();
+        h[4].new_scored = 30;
+        let r = readiness(&h, 0.0);
+        assert!(!r.ready && r.not_counted == 1, "{r:?}");
+        assert_eq!(r.recent_runs.len(), 4);
+        assert!(r.missing.iter().any(|m| m.contains("did not count")));
+        h[4].new_scored = 40;
+        assert!(readiness(&h, 0.0).ready, "80 % new is enough");
+    }
+
+    #[test]
+    fn no_condition_is_met_on_no_evidence() {
+        let r = readiness(&[], 0.0);
+        assert!(!r.consistent && !r.balanced && !r.ready);
+        let blank: Vec<_> = (0..2)
+            .map(|_| run(100, [(0, 12), (0, 15), (0, 17), (0, 6)]))
+            .collect();
+        assert!(
+            !readiness(&blank, 0.0).balanced,
+            "two runs are not the rule's five"
+        );
     }
 
     #[test]

@@ -11,6 +11,17 @@ use crate::blueprint::{MAX_SCALED, MIN_SCALED, PASS_SCALED};
 /// Logistic discrimination: 1.7 is the usual scaling that makes the logistic curve track the normal
 /// ogive with unit slope, a neutral choice when no item statistics exist.
 pub const DISCRIMINATION: f64 = 1.7;
+/// How far an item's true difficulty may lie from its authored level (SD, logits): authors' levels
+/// are estimates, not calibrated statistics, and the simulation shows bands too narrow without it.
+pub const DIFFICULTY_SD: f64 = 0.7;
+
+/// The discrimination the engine scores with: each item's difficulty integrated over
+/// N(authored, DIFFICULTY_SD²). For the normal ogive that integral is the same curve with its slope
+/// divided by sqrt(1 + σ²) (the logistic at 1.7 stands for unit slope), so the uncertainty about
+/// difficulties flattens every item a little and widens the bands accordingly.
+pub fn scoring_discrimination() -> f64 {
+    DISCRIMINATION / (1.0 + DIFFICULTY_SD * DIFFICULTY_SD).sqrt()
+}
 /// Difficulty, in logits, that each authored level stands for.
 pub const fn difficulty_logits(d: Difficulty) -> f64 {
     match d {
@@ -52,10 +63,16 @@ impl ItemParams {
             Kind::Multiple(k) => 1.0 / choose(q.options.len(), k as usize),
         };
         ItemParams {
-            a: DISCRIMINATION,
+            a: scoring_discrimination(),
             b: difficulty_logits(q.difficulty),
             c,
         }
+    }
+
+    /// Answered right at least as often as blind guessing would be: below this, the answers carry no
+    /// evidence of knowledge.
+    pub fn guessing_level(items: &[ItemParams]) -> f64 {
+        items.iter().map(|i| i.c).sum()
     }
 
     pub fn p_correct(self, theta: f64) -> f64 {
@@ -116,6 +133,11 @@ impl Posterior {
             log_lik.add(response);
         }
         Posterior::from_log_likelihood(prior_mean, prior_sd, &log_lik)
+    }
+
+    /// N(mean, sd²) on the grid (for evidence pooled into a normal approximation).
+    pub fn normal(mean: f64, sd: f64) -> Posterior {
+        Posterior::from_log_likelihood(mean, sd.max(GRID_STEP / 2.0), &LogLikelihood::default())
     }
 
     /// Prior N(mean, sd²) combined with an already summed log-likelihood.
@@ -225,6 +247,7 @@ pub struct Estimate {
     /// 95 % credible band on the scaled scale.
     pub low: u16,
     pub high: u16,
+    /// The chance of passing a new full exam (see `new_form_pass_chance`).
     pub p_pass: f64,
 }
 
@@ -239,9 +262,58 @@ impl Estimate {
             scaled: scaled(theta, cut),
             low,
             high,
-            p_pass: post.mass_above(cut),
+            p_pass: new_form_pass_chance(post, cut),
         }
     }
+
+    /// The reading for answers at or below the level of blind guessing: they show no knowledge, so
+    /// the score is the scale's floor (the band keeps its top: the ability could still be higher).
+    pub fn at_guessing_level(self) -> Estimate {
+        Estimate {
+            scaled: MIN_SCALED,
+            low: MIN_SCALED,
+            ..self
+        }
+    }
+}
+
+/// Test information of a typical full form at each grid point: `SCORED_ITEMS` times the bank's mean
+/// item information there.
+fn typical_form_information() -> &'static [f64; GRID_POINTS] {
+    static INFO: OnceLock<[f64; GRID_POINTS]> = OnceLock::new();
+    INFO.get_or_init(|| {
+        let items: Vec<ItemParams> = bank::questions().iter().map(ItemParams::of).collect();
+        let n = items.len().max(1) as f64;
+        std::array::from_fn(|i| {
+            let mean = items.iter().map(|p| p.information(grid(i))).sum::<f64>() / n;
+            crate::blueprint::SCORED_ITEMS as f64 * mean.max(1e-6)
+        })
+    })
+}
+
+/// The chance that a new full form (50 scored questions), scored as the engine scores, passes: the
+/// posterior predictive, averaged over the abilities the posterior allows. At ability θ the new
+/// form's EAP is close to normal around θ·I/(I+1) with SD √I/(I+1), where I is the form's test
+/// information at θ and the 1 is the standard normal prior's precision (it shrinks the estimate).
+/// This includes the new form's own measurement error, which the posterior mass above the cut does
+/// not, so it is the honest answer to "would I pass a fresh exam?".
+pub fn new_form_pass_chance(post: &Posterior, cut: f64) -> f64 {
+    let info = typical_form_information();
+    // Where a form says little (far from every item's difficulty), the normal shortcut can dip as
+    // ability rises; a more able candidate never has a lower chance, so the curve is kept rising.
+    let mut rising = 0.0_f64;
+    post.weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let (theta, info) = (grid(i), info[i]);
+            let mean = theta * info / (info + 1.0);
+            let sd = info.sqrt() / (info + 1.0);
+            rising = rising.max(crate::history::normal_cdf((mean - cut) / sd));
+            w * rising
+        })
+        .sum::<f64>()
+        .clamp(0.0, 1.0)
 }
 
 /// Scores `(item, correct)` responses with the standard normal prior.

@@ -58,8 +58,9 @@ pub struct AreaResult<A> {
     pub correct: usize,
     pub total: usize,
     pub p_meets: f64,
-    /// The area's own ability estimate (posterior mean, logits).
+    /// The area's own ability estimate (posterior mean, logits) and its posterior SD.
     pub ability: f64,
+    pub sd: f64,
     pub verdict: Verdict,
 }
 
@@ -108,6 +109,7 @@ fn area<A: Copy>(
         total: mine.len(),
         p_meets,
         ability: post.mean(),
+        sd: post.sd(),
         verdict: verdict(p_meets, mine.len()),
     }
 }
@@ -140,7 +142,13 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
     let all = per_item
         .iter()
         .fold(LogLikelihood::default(), |acc, (l, _)| acc.plus(l));
-    let estimate = Estimate::from_posterior(&Posterior::from_log_likelihood(0.0, 1.0, &all), cut);
+    let mut estimate =
+        Estimate::from_posterior(&Posterior::from_log_likelihood(0.0, 1.0, &all), cut);
+    let correct = params.iter().filter(|(_, c)| *c).count();
+    let items: Vec<ItemParams> = params.iter().map(|(p, _)| *p).collect();
+    if correct as f64 <= ItemParams::guessing_level(&items) {
+        estimate = estimate.at_guessing_level();
+    }
     let area_of = |inside: &dyn Fn(&Question) -> bool| -> Vec<&(LogLikelihood, bool)> {
         outcomes
             .iter()
@@ -160,7 +168,7 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
         .collect();
     Report {
         estimate,
-        correct: params.iter().filter(|(_, c)| *c).count(),
+        correct,
         scored: params.len(),
         domains,
         tasks,

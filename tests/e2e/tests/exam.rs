@@ -198,7 +198,7 @@ async fn the_diagnostic_gives_a_score_weakest_domain_and_plan() {
     let c = browser(&driver).await;
     take_diagnostic(&c, &server.url()).await;
     let text = text_of(&c, "main").await;
-    assert!(text.contains("Probability of passing"), "{text}");
+    assert!(text.contains("Chance of passing a new full exam"), "{text}");
     assert!(text.contains("Your weakest domain"), "{text}");
     assert_eq!(count(&c, ".study-plan li").await, 5);
     // A plan step starts its practice set.

@@ -143,6 +143,14 @@ impl ActiveState {
         self.owned.set(true);
         self.save(store, notices);
     }
+
+    /// What a page picks its screen by: the kind of attempt under way, and whether this tab owns
+    /// it. A memo, so that a choice, a flag or a strike (which change the attempt, not this) leaves
+    /// the screen and its runner in place, with focus, announcements and timers intact.
+    pub fn running(&self) -> Memo<(Option<engine::attempt::Mode>, bool)> {
+        let (attempt, owned) = (self.attempt, self.owned);
+        Memo::new(move |_| (attempt.with(|a| a.as_ref().map(|a| a.mode)), owned.get()))
+    }
 }
 
 /// Loads the attempt in progress, decides who owns it, saves every change and keeps the heartbeat,

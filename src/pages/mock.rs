@@ -27,7 +27,7 @@ pub fn MockPage() -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
-    let running_mode = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
+    let running = active.running();
     let on_finish = Callback::new(move |_| crate::flow::finish(active, progress));
     let options = RunnerOptions {
         feedback: false,
@@ -36,7 +36,7 @@ pub fn MockPage() -> impl IntoView {
 
     view! {
         <section class="page mock">
-            {move || match (running_mode(), active.owned.get()) {
+            {move || match running.get() {
                 (Some(Mode::Mock), true) => view! {
                     <h1 class="sr-only">"Mock exam"</h1>
                     <ExamRunner attempt=active.attempt options on_finish/>

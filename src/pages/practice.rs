@@ -53,7 +53,7 @@ pub fn PracticePage() -> impl IntoView {
         feedback: true,
         confidence: settings.with_untracked(|s| s.confidence_prompts),
     };
-    let running_mode = move || active.attempt.with(|a| a.as_ref().map(|a| a.mode));
+    let running = active.running();
 
     let task_box = move |task: TaskStatement| {
         view! {
@@ -94,7 +94,7 @@ pub fn PracticePage() -> impl IntoView {
 
     view! {
         <section class="page practice">
-            {move || match (running_mode(), active.owned.get()) {
+            {move || match running.get() {
                 (Some(Mode::Practice), true) => view! {
                     <h1 class="sr-only">"Practice"</h1>
                     <ExamRunner attempt=active.attempt options on_finish/>

@@ -4,9 +4,11 @@
 
 mod navigator;
 mod runner;
+mod ticker;
 mod timer;
 
 pub use runner::{ExamRunner, RunnerOptions};
+pub use ticker::use_now;
 
 /// Wall-clock milliseconds (deadlines are wall-clock, so a reload keeps the right time left).
 pub fn now_ms() -> f64 {

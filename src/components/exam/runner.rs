@@ -1,12 +1,13 @@
 //! The attempt screen: bar (progress, timer, flag), the current question with confidence and
 //! previous/next, the navigator, and the review-and-submit screen with its confirmation.
 
-use engine::attempt::{Attempt, Confidence, Toggle};
+use engine::attempt::{Attempt, Confidence, Toggle, WARNING_MINUTES};
 use engine::bank;
 use leptos::prelude::*;
 
 use super::navigator::{Cell, Navigator};
 use super::now_ms;
+use super::ticker::use_now;
 use super::timer::Timer;
 use crate::components::question::{QuestionCard, LETTERS};
 
@@ -45,12 +46,20 @@ pub fn ExamRunner(
 ) -> impl IntoView {
     let stage = RwSignal::new(Stage::Answering);
     let announcement = RwSignal::new(String::new());
-    let now = RwSignal::new(now_ms());
+    let now = use_now();
     let given_warnings = RwSignal::new(Vec::<u32>::new());
     let warning = RwSignal::new(None::<u32>);
 
-    let total = move || with_attempt(attempt, |a| a.items.len()).unwrap_or(0);
+    let total = Memo::new(move |_| with_attempt(attempt, |a| a.items.len()).unwrap_or(0));
     let current = Memo::new(move |_| with_attempt(attempt, |a| a.current).unwrap_or(0));
+    // The question on screen as a memo: a choice, flag or strike changes the attempt but not this,
+    // so the card stays in place (focus stays on the option); moving to another question redraws.
+    let shown = Memo::new(move |_| {
+        with_attempt(attempt, |a| {
+            a.items.get(a.current).cloned().map(|it| (a.current, it))
+        })
+        .flatten()
+    });
     let remaining = Signal::derive(move || {
         attempt.with(|a| a.as_ref().and_then(|a| a.remaining_ms(now.get())))
     });
@@ -60,18 +69,19 @@ pub fn ExamRunner(
         on_finish.run(());
     };
 
-    // The clock shown: wall-clock deadline, read every second; warnings once each. Submitting at
+    // Warnings once each, checked every second against the wall-clock deadline. Submitting at
     // zero is the app's clock (`flow::expire_if_due`), so it happens on any page.
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let t = now_ms();
-            now.set(t);
             let due = attempt.with_untracked(|a| {
                 a.as_ref()
                     .and_then(|a| a.due_warning(t, &given_warnings.get_untracked()))
             });
             if let Some(m) = due {
-                given_warnings.update(|g| g.push(m));
+                // A warning covers the earlier ones it overtook (a resume at 4 minutes left says
+                // "5 minutes" and then never "15").
+                given_warnings.update(|g| g.extend(WARNING_MINUTES.iter().filter(|&&w| w >= m)));
                 warning.set(Some(m));
             }
         },
@@ -86,7 +96,7 @@ pub fn ExamRunner(
     });
     let step = move |delta: isize| {
         let target = current.get_untracked() as isize + delta;
-        if target >= 0 && (target as usize) < total() {
+        if target >= 0 && (target as usize) < total.get_untracked() {
             go.run(target as usize);
         } else if delta > 0 {
             stage.set(Stage::Reviewing);
@@ -175,8 +185,7 @@ pub fn ExamRunner(
     });
 
     let question_view = move || {
-        let i = current.get();
-        let item = with_attempt(attempt, |a| a.items.get(i).cloned()).flatten()?;
+        let (i, item) = shown.get()?;
         let question = bank::find(item.id)?;
         let chosen = Signal::derive(move || {
             with_attempt(attempt, |a| a.responses[i].chosen.clone()).unwrap_or_default()
@@ -203,7 +212,7 @@ pub fn ExamRunner(
             <QuestionCard
                 question
                 order=item.order.clone()
-                label=format!("Question {} of {}", i + 1, total())
+                label=format!("Question {} of {}", i + 1, total.get_untracked())
                 chosen
                 struck
                 on_toggle=Callback::new(toggle_at)
@@ -282,7 +291,7 @@ pub fn ExamRunner(
     view! {
         <div class="exam">
             <div class="exam-bar">
-                <span class="exam-progress">{move || format!("Question {} of {}", current.get() + 1, total())}</span>
+                <span class="exam-progress">{move || format!("Question {} of {}", current.get() + 1, total.get())}</span>
                 <Timer remaining_ms=remaining warning=warning/>
                 <button
                     type="button"
@@ -301,7 +310,7 @@ pub fn ExamRunner(
                             <div class="exam-actions">
                                 <button type="button" on:click=move |_| step(-1) disabled=move || current.get() == 0>"← Previous"</button>
                                 <button type="button" class="primary" on:click=move |_| step(1)>
-                                    {move || if current.get() + 1 >= total() { "Review & submit →" } else { "Next →" }}
+                                    {move || if current.get() + 1 >= total.get() { "Review & submit →" } else { "Next →" }}
                                 </button>
                             </div>
                             <p class="key-help">"Keys: 1–5 or A–E choose · N next · P previous · F flag"</p>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::exam::{now_ms, ExamRunner, RunnerOptions};
+use crate::components::exam::{now_ms, use_now, ExamRunner, RunnerOptions};
 use crate::route::Route;
 use crate::state::{ActiveState, Notices, ProgressState, SettingsState, Store};
 use engine::attempt::{mock_minutes, Mode};
@@ -95,12 +95,14 @@ pub fn AttemptElsewhere(title: &'static str, running: Mode, owned: bool) -> impl
 #[component]
 pub fn ReadOnlyAttempt() -> impl IntoView {
     let active = expect_context::<ActiveState>();
+    // The time left counts down here too, from the deadline the owning tab stored.
+    let now = use_now();
     let line = move || {
         active.attempt.with(|a| {
             a.as_ref().map(|a| {
                 let answered = a.responses.iter().filter(|r| !r.chosen.is_empty()).count();
                 let left = a
-                    .remaining_ms(now_ms())
+                    .remaining_ms(now.get())
                     .map(|ms| format!(", {} left", crate::components::exam::clock(ms)))
                     .unwrap_or_default();
                 format!(

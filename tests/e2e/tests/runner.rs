@@ -1,11 +1,12 @@
 //! The exam screen stays put while the learner answers: focus stays on the option just chosen with
-//! Space, the live region says what was chosen, and each time warning is heard once.
+//! Space, the live region says what was chosen, each time warning is heard once, and a second tab
+//! that only watches the attempt counts its time down too.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use e2e::{
-    assert_clean_console, browser, click_text, dist_dir, element, open_page, start_mock,
+    assert_clean_console, browser, click_text, dist_dir, element, open_page, start_mock, text_of,
     text_where, wait_for, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
@@ -189,6 +190,59 @@ async fn the_15_and_5_minute_warnings_are_each_announced_once() {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         assert_eq!(warnings_said(&c).await, [warning], "said once, and only it");
     }
+    assert_clean_console(&c).await;
+    c.close().await.unwrap();
+}
+
+/// "1:29:55" in seconds.
+fn seconds(clock: &str) -> Option<i64> {
+    clock.split(':').try_fold(0, |total, part| {
+        Some(total * 60 + part.parse::<i64>().ok()?)
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_tab_counts_the_time_down_from_the_shared_deadline() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    let c = browser(&driver).await;
+    start_mock(&c, &server.url()).await;
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second).await.unwrap();
+    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
+    text_of(&c, ".read-only-attempt").await;
+
+    // Watched for five seconds while the first tab does nothing: a new time every second, each the
+    // stored deadline less the time now.
+    let sample = "const line = document.querySelector('.read-only-attempt').textContent;
+                  const r = JSON.parse(localStorage.getItem('clf-prep/active'));
+                  return [line, (r.data.attempt.deadline_ms - Date.now()) / 1000];";
+    let started = Instant::now();
+    let mut changes = vec![];
+    let mut last = String::new();
+    while started.elapsed() < Duration::from_secs(5) {
+        let found = c.execute(sample, vec![]).await.unwrap();
+        let line = found[0].as_str().unwrap_or_default().to_string();
+        let left = found[1].as_f64().unwrap_or_default();
+        let shown = line
+            .rsplit_once(", ")
+            .and_then(|(_, tail)| seconds(tail.trim_end_matches(" left.")))
+            .unwrap_or_else(|| panic!("no time left in {line:?}"));
+        assert!(
+            (shown as f64 - left).abs() <= 1.5,
+            "{line:?} shows the shared deadline ({left:.1} s left)"
+        );
+        if line != last {
+            changes.push(started.elapsed());
+            last = line;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let longest = changes.windows(2).map(|w| w[1] - w[0]).max();
+    assert!(
+        changes.len() >= 5 && longest.is_some_and(|gap| gap <= Duration::from_millis(1500)),
+        "the time left ticks every second: changed at {changes:?}"
+    );
     assert_clean_console(&c).await;
     c.close().await.unwrap();
 }

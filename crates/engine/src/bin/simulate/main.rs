@@ -5,7 +5,12 @@
 //! Scenarios: `mock` (answers generated from the engine's own model), `mock_misspecified` (true item
 //! difficulties off the authored ones by N(0, 0.5²) logits and a higher guessing floor, which the
 //! engine does not know), `diagnostic` (the adaptive 10 against random fixed 10- and 20-item forms),
-//! and `readiness` (five full mocks per candidate, judged by the readiness rule).
+//! and `readiness` (five full mocks per candidate, judged by the readiness rule). `robust` (see
+//! `robust.rs`) adds the scenarios of issue 18 in which the truth is not the engine's model, with
+//! figures that can fail; it runs on every core alongside the others.
+
+mod robust;
+mod truth;
 
 use std::time::Instant;
 
@@ -18,18 +23,13 @@ use engine::model::{cut_theta_for, scaled, Estimate, ItemParams, Posterior};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
+use truth::normal;
 
 const CANDIDATES: usize = 20_000;
 const SEED: u64 = 20_261_125;
 /// Misspecification: spread of true difficulties around the authored ones, and extra guessing.
 const DIFFICULTY_NOISE_SD: f64 = 0.5;
 const EXTRA_GUESSING: f64 = 0.05;
-
-fn normal(rng: &mut StdRng) -> f64 {
-    // Box–Muller: enough for simulation, and no extra dependency.
-    let (u1, u2): (f64, f64) = (rng.random::<f64>().max(1e-300), rng.random());
-    (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-}
 
 struct MockStats {
     accuracy: f64,
@@ -153,6 +153,7 @@ fn simulate_readiness(bank: &'static [Question], cut: f64, rng: &mut StdRng) -> 
                         (p, correct)
                     })
                     .collect();
+                let scored = responses.len();
                 let e = engine::model::estimate(responses, cut);
                 Evidence {
                     full_timed: true,
@@ -160,6 +161,9 @@ fn simulate_readiness(bank: &'static [Question], cut: f64, rng: &mut StdRng) -> 
                     theta: e.theta,
                     theta_sd: e.sd,
                     domains,
+                    // These candidates remember nothing: every question is new to them.
+                    scored,
+                    new_scored: scored,
                 }
             })
             .collect();
@@ -191,11 +195,22 @@ fn main() {
             )
         };
     let cut = cut_theta_for(&bank.iter().map(ItemParams::of).collect::<Vec<_>>());
-    let mut rng = StdRng::seed_from_u64(SEED);
-    let mock = simulate_mock(bank, cut, false, &mut rng);
-    let miss = simulate_mock(bank, cut, true, &mut rng);
-    let (adaptive, fixed10, fixed20) = simulate_diagnostic(bank, cut, &mut rng);
-    let (false_ready, true_ready) = simulate_readiness(bank, cut, &mut rng);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // The original scenarios run in order on one thread (one generator, as before); the robust ones
+    // run in chunks on every core meanwhile.
+    let ((mock, miss, (adaptive, fixed10, fixed20), (false_ready, true_ready)), robust) =
+        std::thread::scope(|scope| {
+            let original = scope.spawn(move || {
+                let mut rng = StdRng::seed_from_u64(SEED);
+                let mock = simulate_mock(bank, cut, false, &mut rng);
+                let miss = simulate_mock(bank, cut, true, &mut rng);
+                let diagnostic = simulate_diagnostic(bank, cut, &mut rng);
+                let readiness = simulate_readiness(bank, cut, &mut rng);
+                (mock, miss, diagnostic, readiness)
+            });
+            let robust = robust::run(bank, cut, SEED, threads);
+            (original.join().expect("the original scenarios ran"), robust)
+        });
 
     println!(
         "Simulated {CANDIDATES} candidates per scenario on {source} ({} questions), seed {SEED}",
@@ -221,6 +236,7 @@ fn main() {
         adaptive <= fixed20,
         false_ready <= 0.05
     );
+    robust.print();
     println!("took {:.1} s", started.elapsed().as_secs_f64());
     if json {
         let m = |s: &MockStats| {
@@ -230,9 +246,10 @@ fn main() {
             )
         };
         println!(
-            "{{\"mock\":{},\"mock_misspecified\":{},\"diagnostic\":{{\"adaptive_rmse_scaled\":{adaptive:.3},\"fixed10_rmse_scaled\":{fixed10:.3},\"fixed20_rmse_scaled\":{fixed20:.3}}},\"readiness\":{{\"false_ready_rate\":{false_ready:.5},\"true_ready_rate\":{true_ready:.5}}}}}",
+            "{{\"mock\":{},\"mock_misspecified\":{},\"diagnostic\":{{\"adaptive_rmse_scaled\":{adaptive:.3},\"fixed10_rmse_scaled\":{fixed10:.3},\"fixed20_rmse_scaled\":{fixed20:.3}}},\"readiness\":{{\"false_ready_rate\":{false_ready:.5},\"true_ready_rate\":{true_ready:.5}}},{}}}",
             m(&mock),
-            m(&miss)
+            m(&miss),
+            robust.json()
         );
     }
 }

@@ -169,12 +169,14 @@ async fn a_mock_whose_time_ran_out_while_closed_is_submitted_on_return() {
     })
     .await;
     // Test-only shortcut: move the stored deadline into the past, as if 90 minutes went by with the
-    // tab closed. Everything after this is the app's real path.
+    // tab closed. Everything after this is the app's real path. (Just after the start, not a second
+    // before now: a deadline before the start is impossible and set aside, and the steps above can
+    // take less than a second.)
     c.goto("about:blank").await.unwrap();
     c.goto(&format!("{}#/about", server.url())).await.unwrap();
     c.execute(
         r#"const k = 'clf-prep/active'; const r = JSON.parse(localStorage.getItem(k));
-           r.data.attempt.deadline_ms = Date.now() - 1000; r.data.heartbeat_ms = 0;
+           r.data.attempt.deadline_ms = r.data.attempt.started_ms + 1; r.data.heartbeat_ms = 0;
            localStorage.setItem(k, JSON.stringify(r)); return true;"#,
         vec![],
     )

@@ -251,11 +251,17 @@ pub struct Estimate {
     pub p_pass: f64,
 }
 
+/// How much wider than the model's own 95 % interval the shown band is: item parameters that are
+/// estimates (discriminations and guessing floors that vary, not only difficulties) make the model's
+/// interval too narrow, and `./x simulate` measures the coverage this factor buys.
+pub const BAND_STRETCH: f64 = 1.245;
+
 impl Estimate {
     pub fn from_posterior(post: &Posterior, cut: f64) -> Estimate {
         let theta = post.mean();
-        let low = scaled(post.quantile(0.025), cut).min(scaled(theta, cut));
-        let high = scaled(post.quantile(0.975), cut).max(scaled(theta, cut));
+        let stretch = |q: f64| theta + BAND_STRETCH * (post.quantile(q) - theta);
+        let low = scaled(stretch(0.025), cut).min(scaled(theta, cut));
+        let high = scaled(stretch(0.975), cut).max(scaled(theta, cut));
         Estimate {
             theta,
             sd: post.sd(),

@@ -207,20 +207,25 @@ async fn a_second_tab_counts_the_time_down_from_the_shared_deadline() {
     let driver = Driver::start();
     let c = browser(&driver).await;
     start_mock(&c, &server.url()).await;
+    let first = c.window().await.unwrap();
     let second = c.new_window(true).await.unwrap().handle;
-    c.switch_to_window(second).await.unwrap();
+    c.switch_to_window(second.clone()).await.unwrap();
     c.goto(&format!("{}#/mock", server.url())).await.unwrap();
     text_of(&c, ".read-only-attempt").await;
+    // The owning tab goes quiet, as a background tab does: no saves, so no storage events to redraw
+    // the line here. (After six silent seconds this tab would offer to take over; we watch three.)
+    c.switch_to_window(first).await.unwrap();
+    c.goto("about:blank").await.unwrap();
+    c.switch_to_window(second).await.unwrap();
 
-    // Watched for five seconds while the first tab does nothing: a new time every second, each the
-    // stored deadline less the time now.
-    let sample = "const line = document.querySelector('.read-only-attempt').textContent;
+    // A new time every second, each the stored deadline less the time now (drawn rounded up, at
+    // most a second ago).
+    let sample = "const line = document.querySelector('.read-only-attempt')?.textContent ?? '';
                   const r = JSON.parse(localStorage.getItem('clf-prep/active'));
                   return [line, (r.data.attempt.deadline_ms - Date.now()) / 1000];";
     let started = Instant::now();
-    let mut changes = vec![];
-    let mut last = String::new();
-    while started.elapsed() < Duration::from_secs(5) {
+    let mut lines: Vec<String> = vec![];
+    while started.elapsed() < Duration::from_secs(3) {
         let found = c.execute(sample, vec![]).await.unwrap();
         let line = found[0].as_str().unwrap_or_default().to_string();
         let left = found[1].as_f64().unwrap_or_default();
@@ -229,19 +234,17 @@ async fn a_second_tab_counts_the_time_down_from_the_shared_deadline() {
             .and_then(|(_, tail)| seconds(tail.trim_end_matches(" left.")))
             .unwrap_or_else(|| panic!("no time left in {line:?}"));
         assert!(
-            (shown as f64 - left).abs() <= 1.5,
+            (-0.5..=2.5).contains(&(shown as f64 - left)),
             "{line:?} shows the shared deadline ({left:.1} s left)"
         );
-        if line != last {
-            changes.push(started.elapsed());
-            last = line;
+        if lines.last() != Some(&line) {
+            lines.push(line);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let longest = changes.windows(2).map(|w| w[1] - w[0]).max();
     assert!(
-        changes.len() >= 5 && longest.is_some_and(|gap| gap <= Duration::from_millis(1500)),
-        "the time left ticks every second: changed at {changes:?}"
+        lines.len() >= 3,
+        "the time left ticks every second: {lines:?}"
     );
     assert_clean_console(&c).await;
     c.close().await.unwrap();

@@ -391,9 +391,10 @@ impl Attempt {
     /// The warning (in minutes) that is due now and has not been given yet.
     pub fn due_warning(&self, now_ms: f64, given: &[u32]) -> Option<u32> {
         let remaining = self.remaining_ms(now_ms)?;
+        // A warning given covers every earlier, less urgent one: after "5 minutes", never "15".
         WARNING_MINUTES
             .into_iter()
-            .filter(|m| !given.contains(m))
+            .filter(|m| !given.iter().any(|g| g <= m))
             .filter(|&m| remaining <= f64::from(m) * 60_000.0)
             .min()
     }
@@ -493,8 +494,9 @@ mod tests {
         assert_eq!(a.due_warning(at(14.0), &[]), Some(15));
         assert_eq!(a.due_warning(at(14.0), &[15]), None);
         assert_eq!(a.due_warning(at(4.0), &[15]), Some(5));
-        // Returning after both thresholds passed gives the most urgent one.
+        // Returning after both thresholds passed gives the most urgent one, and only it.
         assert_eq!(a.due_warning(at(4.0), &[]), Some(5));
+        assert_eq!(a.due_warning(at(4.0), &[5]), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The attempt screen: bar (progress, timer, flag), the current question with confidence and
 //! previous/next, the navigator, and the review-and-submit screen with its confirmation.
 
-use engine::attempt::{Attempt, Confidence, Toggle, WARNING_MINUTES};
+use engine::attempt::{Attempt, Confidence, Toggle};
 use engine::bank;
 use leptos::prelude::*;
 
@@ -79,9 +79,7 @@ pub fn ExamRunner(
                     .and_then(|a| a.due_warning(t, &given_warnings.get_untracked()))
             });
             if let Some(m) = due {
-                // A warning covers the earlier ones it overtook (a resume at 4 minutes left says
-                // "5 minutes" and then never "15").
-                given_warnings.update(|g| g.extend(WARNING_MINUTES.iter().filter(|&&w| w >= m)));
+                given_warnings.update(|g| g.push(m));
                 warning.set(Some(m));
             }
         },

@@ -3,8 +3,11 @@
 //     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
 //  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
 //     wasm-bindgen JS glue (Trunk minifies HTML and CSS, not that file);
-//  3. writes sw.js with the exact list of this build's hashed files and a version derived from them.
+//  3. writes sw.js with the exact list of this build's hashed files and a version derived from them;
+//  4. in release builds, writes precompressed .gz and .br files beside every text asset, for static
+//     hosts that serve them (README, Hosting); they are neither precached nor part of the version.
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
@@ -66,7 +69,10 @@ for (const f of readdirSync(staging).filter((f) => f.endsWith(".js") && f !== "s
   writeFileSync(path, await minified(glue, true));
 }
 
-const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js").sort();
+const precompressed = /\.(gz|br)$/;
+const files = readdirSync(staging)
+  .filter((f) => statSync(join(staging, f)).isFile() && f !== "sw.js" && !precompressed.test(f))
+  .sort();
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(staging, f)));
 // Not "./": a host without directory indexes would fail it; the worker maps the scope to index.html.
@@ -82,3 +88,19 @@ const sw = readFileSync(join(root, "static/sw.js"), "utf8")
   .replace("__FILES__", JSON.stringify(precache));
 writeFileSync(join(staging, "sw.js"), await minified(sw, false));
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${precache.length} entries`);
+
+// Both encoders are deterministic (gzip writes no time stamp from node's zlib), so the build stays
+// byte-for-byte reproducible.
+if (release) {
+  const text = /\.(wasm|js|css|html|webmanifest|md)$/;
+  const assets = readdirSync(staging).filter((f) => text.test(f));
+  for (const f of assets) {
+    const bytes = readFileSync(join(staging, f));
+    writeFileSync(join(staging, `${f}.gz`), gzipSync(bytes, { level: 9 }));
+    writeFileSync(
+      join(staging, `${f}.br`),
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+    );
+  }
+  console.log(`post-build: ${assets.length} text assets precompressed (.gz and .br)`);
+}

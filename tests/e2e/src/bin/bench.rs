@@ -259,6 +259,7 @@ async fn main() {
     println!("{:<44} {:>12}", "figure", "value");
     for (name, value) in [
         ("wasm (gzip, KB)", kb("wasm_gz")),
+        ("wasm (brotli, KB)", kb("wasm_br")),
         ("JS (gzip, KB)", kb("js_gz")),
         ("CSS (gzip, KB)", kb("css_gz")),
         ("whole build (gzip, KB)", kb("total_gz")),
@@ -266,6 +267,10 @@ async fn main() {
         (
             "app with an empty bank (gzip, KB)",
             kb("app_without_bank_gz"),
+        ),
+        (
+            "app with an empty bank (brotli, KB)",
+            kb("app_without_bank_br"),
         ),
         ("bank source text (gzip, KB)", kb("bank_text_gz")),
         ("first question, app (LCP ms, median)", app_ms),

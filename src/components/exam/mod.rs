@@ -2,10 +2,16 @@
 //! screen before submitting, and the keyboard shortcuts. Rules live in `engine::attempt`; these
 //! widgets only show the attempt and forward what the learner does.
 
+mod bar;
+mod controls;
+mod keys;
 mod navigator;
+mod pane;
+mod review;
 mod runner;
 mod ticker;
 mod timer;
+mod warnings;
 
 pub use runner::{ExamRunner, RunnerOptions};
 pub use ticker::use_now;

@@ -1,6 +1,7 @@
 //! The question navigator: one button per question, marked answered, unanswered, flagged and
 //! current. Arrow keys move between buttons; nothing marks which questions are unscored.
 
+use engine::attempt::Attempt;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -9,6 +10,25 @@ use wasm_bindgen::JsCast;
 pub struct Cell {
     pub answered: bool,
     pub flagged: bool,
+}
+
+/// The navigator's cells for every question of `attempt`.
+pub fn attempt_cells(attempt: RwSignal<Option<Attempt>>) -> Signal<Vec<Cell>> {
+    Signal::derive(move || {
+        attempt.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.responses
+                        .iter()
+                        .map(|r| Cell {
+                            answered: !r.chosen.is_empty(),
+                            flagged: r.flagged,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
 }
 
 pub fn cell_label(number: usize, cell: Cell, current: bool) -> String {

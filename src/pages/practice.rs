@@ -32,8 +32,6 @@ pub fn PracticePage() -> impl IntoView {
         ..PracticeSpec::default()
     }));
     let error = RwSignal::new(None::<String>);
-    let missed_count = move || progress.0.with(|p| crate::flow::missed(p).len());
-    let due_count = move || progress.0.with(due_now);
 
     let start = move || {
         let s = spec.get_untracked();
@@ -54,7 +52,68 @@ pub fn PracticePage() -> impl IntoView {
         confidence: settings.with_untracked(|s| s.confidence_prompts),
     };
     let running = active.running();
+    let due = Signal::derive(move || progress.0.with(due_now));
+    let missed = Signal::derive(move || progress.0.with(|p| crate::flow::missed(p).len()));
+    let start_drill = Callback::new(move |()| {
+        spec.set(PracticeSpec {
+            count: progress.0.with_untracked(due_now),
+            due_only: true,
+            ..PracticeSpec::default()
+        });
+        start();
+    });
 
+    view! {
+        <section class="page practice">
+            {move || match running.get() {
+                (Some(Mode::Practice), true) => view! {
+                    <h1 class="sr-only">"Practice"</h1>
+                    <ExamRunner attempt=active.attempt options on_finish/>
+                }.into_any(),
+                (Some(running), owned) => view! { <AttemptElsewhere title="Practice" running owned/> }.into_any(),
+                (None, _) => view! {
+                    <h1>"Practice"</h1>
+                    <p class="lede">"Pick topics; after each answer you see why every option is right or wrong."</p>
+                    <ReviewDrill due on_start=start_drill/>
+                    <TopicPicker spec/>
+                    <SetOptions spec missed/>
+                    {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || spec.with(|s| s.tasks.is_empty() && !s.missed_only && !s.due_only)
+                        on:click=move |_| start()
+                    >"Start practising"</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The review drill: how many spaced-repetition questions are due today, and a set of exactly those.
+#[component]
+fn ReviewDrill(#[prop(into)] due: Signal<usize>, on_start: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="drill">
+            <p>
+                <strong>"Review drill: "</strong>
+                {move || match due.get() {
+                    0 => "nothing due today. Questions you miss come back here on a spaced schedule.".to_string(),
+                    n => format!("{n} question(s) due today."),
+                }}
+            </p>
+            <button
+                type="button"
+                disabled=move || due.get() == 0
+                on:click=move |_| on_start.run(())
+            >"Start the review drill"</button>
+        </div>
+    }
+}
+
+/// Topics by domain: a domain's box picks or clears all its task statements.
+#[component]
+fn TopicPicker(spec: RwSignal<PracticeSpec>) -> impl IntoView {
     let task_box = move |task: TaskStatement| {
         view! {
             <label class="choice">
@@ -91,60 +150,32 @@ pub fn PracticePage() -> impl IntoView {
             </fieldset>
         }
     };
+    view! { <div class="practice-topics">{Domain::ALL.map(domain_box).collect_view()}</div> }
+}
 
+/// How many questions, timed or not, and whether only the ones missed before.
+#[component]
+fn SetOptions(
+    spec: RwSignal<PracticeSpec>,
+    /// Questions missed before, for the "only missed" label.
+    #[prop(into)]
+    missed: Signal<usize>,
+) -> impl IntoView {
     view! {
-        <section class="page practice">
-            {move || match running.get() {
-                (Some(Mode::Practice), true) => view! {
-                    <h1 class="sr-only">"Practice"</h1>
-                    <ExamRunner attempt=active.attempt options on_finish/>
-                }.into_any(),
-                (Some(running), owned) => view! { <AttemptElsewhere title="Practice" running owned/> }.into_any(),
-                (None, _) => view! {
-                    <h1>"Practice"</h1>
-                    <p class="lede">"Pick topics; after each answer you see why every option is right or wrong."</p>
-                    <div class="drill">
-                        <p>
-                            <strong>"Review drill: "</strong>
-                            {move || match due_count() {
-                                0 => "nothing due today. Questions you miss come back here on a spaced schedule.".to_string(),
-                                n => format!("{n} question(s) due today."),
-                            }}
-                        </p>
-                        <button
-                            type="button"
-                            disabled=move || due_count() == 0
-                            on:click=move |_| {
-                                spec.set(PracticeSpec { count: progress.0.with_untracked(due_now), due_only: true, ..PracticeSpec::default() });
-                                start();
-                            }
-                        >"Start the review drill"</button>
-                    </div>
-                    <div class="practice-topics">{Domain::ALL.map(domain_box).collect_view()}</div>
-                    <label for="practice-count">"Questions "</label>
-                    <select
-                        id="practice-count"
-                        on:change=move |ev| spec.update(|s| s.count = event_target_value(&ev).parse().unwrap_or(10))
-                    >
-                        {COUNTS.map(|n| view! { <option value=n selected=move || spec.with(|s| s.count == n)>{n}</option> }).collect_view()}
-                    </select>
-                    <label class="choice">
-                        <input type="checkbox" prop:checked=move || spec.with(|s| s.timed) on:change=move |ev| spec.update(|s| s.timed = event_target_checked(&ev))/>
-                        {move || format!("Timed at the exam's pace ({} minutes)", timed_minutes(spec.with(|s| s.count)))}
-                    </label>
-                    <label class="choice">
-                        <input type="checkbox" prop:checked=move || spec.with(|s| s.missed_only) on:change=move |ev| spec.update(|s| s.missed_only = event_target_checked(&ev))/>
-                        {move || format!("Only questions I missed before ({} so far)", missed_count())}
-                    </label>
-                    {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
-                    <button
-                        type="button"
-                        class="primary"
-                        disabled=move || spec.with(|s| s.tasks.is_empty() && !s.missed_only && !s.due_only)
-                        on:click=move |_| start()
-                    >"Start practising"</button>
-                }.into_any(),
-            }}
-        </section>
+        <label for="practice-count">"Questions "</label>
+        <select
+            id="practice-count"
+            on:change=move |ev| spec.update(|s| s.count = event_target_value(&ev).parse().unwrap_or(10))
+        >
+            {COUNTS.map(|n| view! { <option value=n selected=move || spec.with(|s| s.count == n)>{n}</option> }).collect_view()}
+        </select>
+        <label class="choice">
+            <input type="checkbox" prop:checked=move || spec.with(|s| s.timed) on:change=move |ev| spec.update(|s| s.timed = event_target_checked(&ev))/>
+            {move || format!("Timed at the exam's pace ({} minutes)", timed_minutes(spec.with(|s| s.count)))}
+        </label>
+        <label class="choice">
+            <input type="checkbox" prop:checked=move || spec.with(|s| s.missed_only) on:change=move |ev| spec.update(|s| s.missed_only = event_target_checked(&ev))/>
+            {move || format!("Only questions I missed before ({} so far)", missed.get())}
+        </label>
     }
 }

@@ -3,7 +3,7 @@
 //! and (in practice and review) the explanation of every option with its documentation link and the
 //! day its facts were last checked.
 
-use engine::bank::{Kind, Question};
+use engine::bank::{Choice, Kind, Question};
 use leptos::prelude::*;
 
 use crate::components::text::{inline, RichText};
@@ -69,78 +69,25 @@ pub fn QuestionCard(
     };
     let group = format!("q-{}", question.id);
     let status = move || choose_status(kind, chosen.get().len());
-    let full = move || kind != Kind::Single && chosen.get().len() >= kind.choose();
+    let full = Signal::derive(move || kind != Kind::Single && chosen.get().len() >= kind.choose());
     let options = order
         .into_iter()
         .enumerate()
         .map(|(position, authored)| {
-            let option = &question.options[authored as usize];
-            let letter = LETTERS.get(position).copied().unwrap_or('?');
-            let input_id = format!("{group}-{authored}");
-            let is_chosen = move || chosen.get().contains(&authored);
-            let is_struck = move || struck.get().contains(&authored);
-            let verdict = move || {
-                if !reveal.get() {
-                    return None;
-                }
-                Some(match (option.correct, is_chosen()) {
-                    (true, true) => ("verdict right", "Correct, and you chose it"),
-                    (true, false) => ("verdict missed", "Correct answer"),
-                    (false, true) => ("verdict wrong", "Your choice: incorrect"),
-                    (false, false) => ("verdict neutral", "Incorrect"),
-                })
-            };
-            let class = move || {
-                let mut c = String::from("question-option");
-                if is_chosen() {
-                    c.push_str(" chosen");
-                }
-                if is_struck() {
-                    c.push_str(" struck");
-                }
-                if reveal.get() {
-                    c.push_str(if option.correct {
-                        " is-correct"
-                    } else {
-                        " is-incorrect"
-                    });
-                }
-                c
-            };
-            let strike_label = format!("Strike out option {letter}");
             view! {
-                <li class=class>
-                    <div class="option-row">
-                        <input
-                            type=input_type
-                            id=input_id.clone()
-                            name=group.clone()
-                            prop:checked=is_chosen
-                            disabled=move || reveal.get() || (full() && !is_chosen())
-                            on:change=move |_| on_toggle.run(authored)
-                        />
-                        <label for=input_id>
-                            <span class="option-letter" aria-hidden="true">{letter}". "</span>
-                            <span class="option-text">{inline(option.text)}</span>
-                        </label>
-                        <button
-                            type="button"
-                            class="strike-button"
-                            aria-label=strike_label
-                            aria-pressed=move || if is_struck() { "true" } else { "false" }
-                            hidden=move || reveal.get()
-                            on:click=move |_| on_strike.run(authored)
-                        >
-                            "⨯"
-                        </button>
-                    </div>
-                    {move || verdict().map(|(class, text)| view! {
-                        <div class="option-feedback">
-                            <strong class=class>{text}": "</strong>
-                            {inline(option.why)}
-                        </div>
-                    })}
-                </li>
+                <OptionRow
+                    choice=&question.options[authored as usize]
+                    letter=LETTERS.get(position).copied().unwrap_or('?')
+                    authored
+                    group=group.clone()
+                    input_type
+                    chosen
+                    struck
+                    full
+                    reveal
+                    on_toggle
+                    on_strike
+                />
             }
         })
         .collect_view();
@@ -150,16 +97,119 @@ pub fn QuestionCard(
             <div class="question-stem"><RichText text=question.stem/></div>
             {move || status().map(|s| view! { <p class="choose-status" aria-live="polite">{s}</p> })}
             <ol class="question-options" role="list">{options}</ol>
-            {move || reveal.get().then(|| view! {
-                <p class="references">
-                    "Learn more: "
-                    {question.refs.iter().map(|r| view! {
-                        <a href=*r target="_blank" rel="noopener noreferrer">{doc_title(r)}</a>" "
-                    }).collect_view()}
-                </p>
-                {question.verified.map(|day| view! { <p class="references">"Verified on " {day}</p> })}
-            })}
+            {move || reveal.get().then(|| view! { <References question/> })}
         </fieldset>
+    }
+}
+
+/// One option: its input and label, the strike-out button, and once revealed, the verdict and why.
+#[component]
+fn OptionRow(
+    choice: &'static Choice,
+    /// The letter shown (display order).
+    letter: char,
+    /// The option's authored index, which is what the attempt records.
+    authored: u8,
+    /// The input group's name.
+    group: String,
+    /// "radio" or "checkbox".
+    input_type: &'static str,
+    chosen: Signal<Vec<u8>>,
+    struck: Signal<Vec<u8>>,
+    /// A multiple-response question has all the choices it asks for.
+    full: Signal<bool>,
+    reveal: Signal<bool>,
+    on_toggle: Callback<u8>,
+    on_strike: Callback<u8>,
+) -> impl IntoView {
+    let input_id = format!("{group}-{authored}");
+    let is_chosen = move || chosen.get().contains(&authored);
+    let is_struck = move || struck.get().contains(&authored);
+    let verdict = move || reveal.get().then(|| verdict(choice.correct, is_chosen()));
+    let class = move || {
+        option_class(
+            is_chosen(),
+            is_struck(),
+            reveal.get().then_some(choice.correct),
+        )
+    };
+    let strike_label = format!("Strike out option {letter}");
+    view! {
+        <li class=class>
+            <div class="option-row">
+                <input
+                    type=input_type
+                    id=input_id.clone()
+                    name=group
+                    prop:checked=is_chosen
+                    disabled=move || reveal.get() || (full.get() && !is_chosen())
+                    on:change=move |_| on_toggle.run(authored)
+                />
+                <label for=input_id>
+                    <span class="option-letter" aria-hidden="true">{letter}". "</span>
+                    <span class="option-text">{inline(choice.text)}</span>
+                </label>
+                <button
+                    type="button"
+                    class="strike-button"
+                    aria-label=strike_label
+                    aria-pressed=move || if is_struck() { "true" } else { "false" }
+                    hidden=move || reveal.get()
+                    on:click=move |_| on_strike.run(authored)
+                >
+                    "⨯"
+                </button>
+            </div>
+            {move || verdict().map(|(class, text)| view! {
+                <div class="option-feedback">
+                    <strong class=class>{text}": "</strong>
+                    {inline(choice.why)}
+                </div>
+            })}
+        </li>
+    }
+}
+
+/// The class and words that judge an option once answers are revealed.
+fn verdict(correct: bool, chosen: bool) -> (&'static str, &'static str) {
+    match (correct, chosen) {
+        (true, true) => ("verdict right", "Correct, and you chose it"),
+        (true, false) => ("verdict missed", "Correct answer"),
+        (false, true) => ("verdict wrong", "Your choice: incorrect"),
+        (false, false) => ("verdict neutral", "Incorrect"),
+    }
+}
+
+/// An option's classes; `revealed` is whether it is correct, once answers are shown.
+fn option_class(chosen: bool, struck: bool, revealed: Option<bool>) -> String {
+    let mut c = String::from("question-option");
+    if chosen {
+        c.push_str(" chosen");
+    }
+    if struck {
+        c.push_str(" struck");
+    }
+    if let Some(correct) = revealed {
+        c.push_str(if correct {
+            " is-correct"
+        } else {
+            " is-incorrect"
+        });
+    }
+    c
+}
+
+/// The question's documentation links and the day its facts were last checked.
+#[component]
+fn References(question: &'static Question) -> impl IntoView {
+    view! {
+        <p class="references">
+            "Learn more: "
+            {question.refs.iter().map(|r| view! {
+                <a href=*r target="_blank" rel="noopener noreferrer">{doc_title(r)}</a>" "
+            }).collect_view()}
+        </p>
+        {question.verified.map(|day| view! { <p class="references">"Verified on " {day}</p> })}
     }
 }
 

@@ -10,39 +10,7 @@ use engine::attempt::mock_minutes;
 pub fn SettingsPage() -> impl IntoView {
     let settings = expect_context::<SettingsState>().0;
     let store = expect_context::<Store>();
-    let notices = expect_context::<Notices>();
-    let confirming_reset = RwSignal::new(false);
-    let reset_done = RwSignal::new(false);
     let persistent = store.with(|v| v.is_persistent());
-
-    let theme_choice = move |theme: Theme, label: &'static str| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="theme"
-                    prop:checked=move || settings.with(|s| s.theme == theme)
-                    on:change=move |_| settings.update(|s| s.theme = theme)
-                />
-                {label}
-            </label>
-        }
-    };
-    let progress = expect_context::<crate::state::ProgressState>().0;
-    let active = expect_context::<crate::state::ActiveState>();
-    let reset = move |_| {
-        active.attempt.set(None);
-        progress.set(Default::default());
-        // The newest backup stays, so that a reset by mistake can be undone from Settings › Data.
-        store.with(|v| {
-            let newest = crate::store::backup::keys(v).pop();
-            v.clear_everything_except(newest.as_deref());
-        });
-        settings.set(Settings::default());
-        notices.0.set(Vec::new());
-        confirming_reset.set(false);
-        reset_done.set(true);
-    };
 
     view! {
         <section class="page settings">
@@ -83,45 +51,102 @@ pub fn SettingsPage() -> impl IntoView {
                     settings.update(|s| s.exam_date = (!value.is_empty()).then_some(value));
                 }
             />
-            <fieldset class="theme-choice">
-                <legend>"Theme"</legend>
-                {theme_choice(Theme::System, "Follow the system")}
-                {theme_choice(Theme::Light, "Light")}
-                {theme_choice(Theme::Dark, "Dark")}
-            </fieldset>
-            <h2 id="keyboard">"Keyboard"</h2>
-            <table class="data-table">
-                <caption>"During an exam or practice"</caption>
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Does"</th></tr></thead>
-                <tbody>
-                    <tr><td><kbd>"1"</kbd>"–"<kbd>"5"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd></td><td>"Choose or clear that option"</td></tr>
-                    <tr><td><kbd>"N"</kbd>" / "<kbd>"P"</kbd></td><td>"Next / previous question"</td></tr>
-                    <tr><td><kbd>"F"</kbd></td><td>"Flag or unflag the question for review"</td></tr>
-                    <tr><td>"Arrow keys"</td><td>"Move between questions in the navigator"</td></tr>
-                    <tr><td><kbd>"Tab"</kbd></td><td>"Move between controls; Space or Enter activates"</td></tr>
-                </tbody>
-            </table>
-            <h2>"Reset"</h2>
-            <p>"Removes every attempt, review, setting and backup this app has stored in this browser."</p>
-            {move || if confirming_reset.get() {
-                view! {
-                    <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
-                        <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
-                        <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
-                        " "
-                        <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
-                    </div>
-                }.into_any()
-            } else {
-                let framed = crate::framing::is_framed();
-                view! {
-                    <button type="button" disabled=framed on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button>
-                    {framed.then_some(view! { <p class="warning-text">{crate::framing::FRAMED_NOTE}</p> })}
-                }.into_any()
-            }}
-            {move || reset_done.get().then(|| view! {
-                <p role="status">"Everything was reset."</p>
-            })}
+            <ThemeChoice settings/>
+            <KeyboardHelp/>
+            <ResetEverything/>
         </section>
+    }
+}
+
+/// Light, dark or the system's.
+#[component]
+fn ThemeChoice(settings: RwSignal<Settings>) -> impl IntoView {
+    let theme_choice = move |theme: Theme, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="theme"
+                    prop:checked=move || settings.with(|s| s.theme == theme)
+                    on:change=move |_| settings.update(|s| s.theme = theme)
+                />
+                {label}
+            </label>
+        }
+    };
+    view! {
+    <fieldset class="theme-choice">
+        <legend>"Theme"</legend>
+        {theme_choice(Theme::System, "Follow the system")}
+        {theme_choice(Theme::Light, "Light")}
+        {theme_choice(Theme::Dark, "Dark")}
+    </fieldset>
+    }
+}
+
+/// The shortcuts, in the words the exam screen's key help uses.
+#[component]
+fn KeyboardHelp() -> impl IntoView {
+    view! {
+    <h2 id="keyboard">"Keyboard"</h2>
+    <table class="data-table">
+        <caption>"During an exam or practice"</caption>
+        <thead><tr><th scope="col">"Key"</th><th scope="col">"Does"</th></tr></thead>
+        <tbody>
+            <tr><td><kbd>"1"</kbd>"–"<kbd>"5"</kbd>" or "<kbd>"A"</kbd>"–"<kbd>"E"</kbd></td><td>"Choose or clear that option"</td></tr>
+            <tr><td><kbd>"N"</kbd>" / "<kbd>"P"</kbd></td><td>"Next / previous question"</td></tr>
+            <tr><td><kbd>"F"</kbd></td><td>"Flag or unflag the question for review"</td></tr>
+            <tr><td>"Arrow keys"</td><td>"Move between questions in the navigator"</td></tr>
+            <tr><td><kbd>"Tab"</kbd></td><td>"Move between controls; Space or Enter activates"</td></tr>
+        </tbody>
+    </table>
+    }
+}
+
+/// Reset everything, asked twice; refused inside a frame.
+#[component]
+fn ResetEverything() -> impl IntoView {
+    let settings = expect_context::<SettingsState>().0;
+    let store = expect_context::<Store>();
+    let notices = expect_context::<Notices>();
+    let progress = expect_context::<crate::state::ProgressState>().0;
+    let active = expect_context::<crate::state::ActiveState>();
+    let confirming_reset = RwSignal::new(false);
+    let reset_done = RwSignal::new(false);
+    let reset = move |_| {
+        active.attempt.set(None);
+        progress.set(Default::default());
+        // The newest backup stays, so that a reset by mistake can be undone from Settings › Data.
+        store.with(|v| {
+            let newest = crate::store::backup::keys(v).pop();
+            v.clear_everything_except(newest.as_deref());
+        });
+        settings.set(Settings::default());
+        notices.0.set(Vec::new());
+        confirming_reset.set(false);
+        reset_done.set(true);
+    };
+    view! {
+    <h2>"Reset"</h2>
+    <p>"Removes every attempt, review, setting and backup this app has stored in this browser."</p>
+    {move || if confirming_reset.get() {
+        view! {
+            <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
+                <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
+                <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                " "
+                <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
+            </div>
+        }.into_any()
+    } else {
+        let framed = crate::framing::is_framed();
+        view! {
+            <button type="button" disabled=framed on:click=move |_| confirming_reset.set(true)>"Reset everything…"</button>
+            {framed.then_some(view! { <p class="warning-text">{crate::framing::FRAMED_NOTE}</p> })}
+        }.into_any()
+    }}
+    {move || reset_done.get().then(|| view! {
+        <p role="status">"Everything was reset."</p>
+    })}
     }
 }

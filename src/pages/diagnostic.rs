@@ -19,70 +19,14 @@ pub fn DiagnosticPage() -> impl IntoView {
     let active = expect_context::<ActiveState>();
     let progress = expect_context::<ProgressState>();
     let running = active.running();
-    // The question on screen, with its index and how many have been asked: a memo, so a choice
-    // updates the card in place (focus stays on the option) and only "Next" draws a new one.
-    let shown = Memo::new(move |_| {
-        active.attempt.with(|a| {
-            a.as_ref().and_then(|a| {
-                a.items
-                    .get(a.current)
-                    .cloned()
-                    .map(|it| (it, a.current, a.items.len()))
-            })
-        })
-    });
-
     let start = move |_| crate::flow::start(active, crate::flow::new_diagnostic(now_ms()));
-    let next = move |_| crate::flow::answer_diagnostic(active, progress, now_ms());
-
-    let question = move || {
-        let (item, i, n) = shown.get()?;
-        let question = bank::find(item.id)?;
-        let chosen = Signal::derive(move || {
-            active.attempt.with(|a| {
-                a.as_ref()
-                    .map(|a| a.responses[i].chosen.clone())
-                    .unwrap_or_default()
-            })
-        });
-        let struck = Signal::derive(move || {
-            active.attempt.with(|a| {
-                a.as_ref()
-                    .map(|a| a.responses[i].struck.clone())
-                    .unwrap_or_default()
-            })
-        });
-        let on_toggle = Callback::new(move |o| {
-            active.attempt.update(|a| {
-                if let Some(a) = a.as_mut() {
-                    a.toggle(i, o);
-                }
-            })
-        });
-        let on_strike = Callback::new(move |o| {
-            active.attempt.update(|a| {
-                if let Some(a) = a.as_mut() {
-                    a.toggle_strike(i, o);
-                }
-            })
-        });
-        let last = n >= DIAGNOSTIC_ITEMS;
-        Some(view! {
-            <QuestionCard question order=item.order label=format!("Question {n} of {DIAGNOSTIC_ITEMS}") chosen struck on_toggle on_strike reveal=Signal::derive(|| false)/>
-            <div class="exam-actions">
-                <span></span>
-                <button type="button" class="primary" on:click=next disabled=move || chosen.with(Vec::is_empty)>
-                    {if last { "Finish and see my result" } else { "Next question →" }}
-                </button>
-            </div>
-        })
-    };
+    let next = Callback::new(move |()| crate::flow::answer_diagnostic(active, progress, now_ms()));
 
     view! {
         <section class="page diagnostic">
             <h1>"Free diagnostic"</h1>
             {move || match running.get() {
-                (Some(Mode::Diagnostic), true) => question.into_any(),
+                (Some(Mode::Diagnostic), true) => view! { <DiagnosticQuestion attempt=active.attempt on_next=next/> }.into_any(),
                 (Some(running), owned) => view! { <AttemptElsewhere title="" running owned/> }.into_any(),
                 (None, _) => view! {
                     <p class="lede">
@@ -94,6 +38,65 @@ pub fn DiagnosticPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The diagnostic's question on screen and the button to the next one (or to the result).
+#[component]
+fn DiagnosticQuestion(attempt: RwSignal<Option<Attempt>>, on_next: Callback<()>) -> impl IntoView {
+    // The question on screen, with its index and how many have been asked: a memo, so a choice
+    // updates the card in place (focus stays on the option) and only "Next" draws a new one.
+    let shown = Memo::new(move |_| {
+        attempt.with(|a| {
+            a.as_ref().and_then(|a| {
+                a.items
+                    .get(a.current)
+                    .cloned()
+                    .map(|it| (it, a.current, a.items.len()))
+            })
+        })
+    });
+    move || {
+        let (item, i, n) = shown.get()?;
+        let question = bank::find(item.id)?;
+        let chosen = Signal::derive(move || {
+            attempt.with(|a| {
+                a.as_ref()
+                    .map(|a| a.responses[i].chosen.clone())
+                    .unwrap_or_default()
+            })
+        });
+        let struck = Signal::derive(move || {
+            attempt.with(|a| {
+                a.as_ref()
+                    .map(|a| a.responses[i].struck.clone())
+                    .unwrap_or_default()
+            })
+        });
+        let on_toggle = Callback::new(move |o| {
+            attempt.update(|a| {
+                if let Some(a) = a.as_mut() {
+                    a.toggle(i, o);
+                }
+            })
+        });
+        let on_strike = Callback::new(move |o| {
+            attempt.update(|a| {
+                if let Some(a) = a.as_mut() {
+                    a.toggle_strike(i, o);
+                }
+            })
+        });
+        let last = n >= DIAGNOSTIC_ITEMS;
+        Some(view! {
+            <QuestionCard question order=item.order label=format!("Question {n} of {DIAGNOSTIC_ITEMS}") chosen struck on_toggle on_strike reveal=Signal::derive(|| false)/>
+            <div class="exam-actions">
+                <span></span>
+                <button type="button" class="primary" on:click=move |_| on_next.run(()) disabled=move || chosen.with(Vec::is_empty)>
+                    {if last { "Finish and see my result" } else { "Next question →" }}
+                </button>
+            </div>
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Results of one attempt: the scaled score with its band and probability of passing, each domain's
 //! verdict, time used and pacing, confidence calibration, and the unscored questions revealed.
 
-use engine::attempt::{Attempt, Mode};
+use engine::attempt::{Attempt, Confidence, Mode};
 use leptos::prelude::*;
 
 use crate::components::chart::ScoreBar;
@@ -9,7 +9,7 @@ use crate::components::exam::clock;
 use crate::number::{percent, whole};
 use crate::route::Route;
 use crate::state::ProgressState;
-use crate::store::progress::{Summary, Verdict};
+use crate::store::progress::{DomainLine, Summary, Verdict};
 use engine::blueprint::{EXAM_MINUTES, FORM_ITEMS, PASS_SCALED};
 
 /// Seconds a question on the real exam allows on average (90 minutes over 65 questions).
@@ -81,51 +81,77 @@ fn SummaryView(summary: Summary, detail: Option<Attempt>) -> impl IntoView {
             "The score is an estimate from our own item model, not an AWS score; "
             <a href=Route::Scoring.href()>"how scoring works"</a> "."
         </p>
-        <h2>"By domain"</h2>
-        <table class="data-table">
-            <thead><tr><th scope="col">"Domain"</th><th scope="col">"Result"</th><th scope="col">"Scored questions right"</th></tr></thead>
-            <tbody>
-                {summary.domains.iter().map(|d| view! {
-                    <tr>
-                        <th scope="row">{d.domain.name()}</th>
-                        <td><span class=verdict_class(d.verdict)>{d.verdict.words()}</span></td>
-                        <td>
-                            <meter min="0" max=d.total.max(1) value=d.correct aria-label=format!("{} of {}", d.correct, d.total)></meter>
-                            " " {d.correct} " / " {d.total}
-                        </td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        {pacing.map(|(average, over)| view! {
-            <h2>"Pacing"</h2>
-            <p>
-                {format!("{} seconds a question on average, against the {} seconds the real exam allows. ", whole(average), whole(SECONDS_PER_QUESTION))}
-                {(over > 0).then(|| format!("{over} question(s) took more than twice that."))}
-            </p>
-        })}
-        {(!calibration.is_empty()).then(|| view! {
-            <h2>"Confidence"</h2>
-            <ul>
-                {calibration.into_iter().map(|(level, right, total)| view! {
-                    <li>{format!("{}: {right} of {total} right ({})", level.label(), percent(right as f64 / total as f64))}</li>
-                }).collect_view()}
-            </ul>
-        })}
+        <DomainTable domains=summary.domains.clone()/>
+        {pacing.map(|(average, over)| view! { <Pacing average over/> })}
+        {(!calibration.is_empty()).then(|| view! { <Calibration calibration/> })}
         {detail.clone().filter(|d| d.mode == Mode::Diagnostic).map(|d| view! { <crate::pages::diagnostic::StudyPlan attempt=d/> })}
-        {(!unscored.is_empty()).then(|| view! {
-            <h2>"Unscored questions"</h2>
-            <p>
-                {unscored.len()} " questions were unscored, as the real exam's 15 pretest questions are, and are excluded from the score: "
-                {unscored.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", ")} "."
-            </p>
-        })}
+        {(!unscored.is_empty()).then(|| view! { <UnscoredNote unscored/> })}
         <p class="exam-actions">
             <a class="button primary" href=Route::Review(id).href()>"Review every question"</a>
             <a class="button" href=Route::Progress.href()>"Progress and readiness"</a>
         </p>
         <p class="disclaimer">{format!("Practice scores are estimates. The real exam passes at {PASS_SCALED} on its own scale.")}</p>
         <DeleteAttempt id=summary.id.clone()/>
+    }
+}
+
+/// Each domain's verdict and its scored questions right.
+#[component]
+fn DomainTable(domains: Vec<DomainLine>) -> impl IntoView {
+    view! {
+    <h2>"By domain"</h2>
+    <table class="data-table">
+        <thead><tr><th scope="col">"Domain"</th><th scope="col">"Result"</th><th scope="col">"Scored questions right"</th></tr></thead>
+        <tbody>
+            {domains.iter().map(|d| view! {
+                <tr>
+                    <th scope="row">{d.domain.name()}</th>
+                    <td><span class=verdict_class(d.verdict)>{d.verdict.words()}</span></td>
+                    <td>
+                        <meter min="0" max=d.total.max(1) value=d.correct aria-label=format!("{} of {}", d.correct, d.total)></meter>
+                        " " {d.correct} " / " {d.total}
+                    </td>
+                </tr>
+            }).collect_view()}
+        </tbody>
+    </table>
+        }
+}
+
+/// Seconds a question against the real exam's pace, and how many took more than twice that.
+#[component]
+fn Pacing(average: f64, over: usize) -> impl IntoView {
+    view! {
+        <h2>"Pacing"</h2>
+        <p>
+            {format!("{} seconds a question on average, against the {} seconds the real exam allows. ", whole(average), whole(SECONDS_PER_QUESTION))}
+            {(over > 0).then(|| format!("{over} question(s) took more than twice that."))}
+        </p>
+    }
+}
+
+/// How often the learner was right at each confidence level they gave.
+#[component]
+fn Calibration(calibration: Vec<(Confidence, usize, usize)>) -> impl IntoView {
+    view! {
+        <h2>"Confidence"</h2>
+        <ul>
+            {calibration.into_iter().map(|(level, right, total)| view! {
+                <li>{format!("{}: {right} of {total} right ({})", level.label(), percent(right as f64 / total as f64))}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Which questions (numbers from 1) did not count, as the real exam's pretest questions do not.
+#[component]
+fn UnscoredNote(unscored: Vec<usize>) -> impl IntoView {
+    view! {
+        <h2>"Unscored questions"</h2>
+        <p>
+            {unscored.len()} " questions were unscored, as the real exam's 15 pretest questions are, and are excluded from the score: "
+            {unscored.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", ")} "."
+        </p>
     }
 }
 

@@ -115,7 +115,9 @@ pub fn export(v: &Vault, exported_at_ms: f64) -> (String, usize) {
         "records": map,
     });
     (
-        serde_json::to_string_pretty(&file).unwrap_or_default(),
+        // Compact, as stored: a history that fits in storage always fits under `MAX_IMPORT_BYTES`
+        // (pretty printing would add a third and could make a full history unimportable).
+        serde_json::to_string(&file).unwrap_or_default(),
         records.len(),
     )
 }
@@ -389,6 +391,20 @@ mod tests {
     }
 
     #[test]
+    fn an_export_is_no_larger_than_what_storage_holds_so_it_always_imports() {
+        let v = vault();
+        with_progress(
+            &v,
+            (0..3)
+                .map(|i| mock(&format!("mock-{i}"), NOW - 1e6 + f64::from(i)))
+                .collect(),
+        );
+        let stored = v.raw(PROGRESS_KEY).unwrap().len();
+        let (file, _) = export(&v, NOW);
+        assert!(file.len() <= stored + 200, "{} vs {stored}", file.len());
+    }
+
+    #[test]
     fn an_export_taken_during_an_attempt_imports() {
         let v = vault();
         with_progress(&v, vec![]);
@@ -436,7 +452,7 @@ mod tests {
         ));
         assert_eq!(validate("{\"hello\":1}", NOW), Err(ImportError::NotOurs));
         assert_eq!(
-            validate(&file.replace("\"version\": 1", "\"version\": 7"), NOW),
+            validate(&file.replace("\"version\":1", "\"version\":7"), NOW),
             Err(ImportError::NewerVersion(7))
         );
         let empty = format!("{{\"format\":\"{FORMAT}\",\"version\":1,\"records\":{{}}}}");
@@ -451,7 +467,7 @@ mod tests {
     #[test]
     fn a_record_of_the_wrong_shape_an_unknown_key_or_junk_is_refused() {
         let file = exported(vec![], Settings::default()).replace(
-            "\"accommodation\": false",
+            "\"accommodation\":false",
             "\"accommodation\": \"<script>alert(1)</script>\"",
         );
         let err = validate(&file, NOW).unwrap_err();

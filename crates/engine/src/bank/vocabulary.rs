@@ -1,12 +1,11 @@
-//! The bank's vocabulary (domains, task statements, question ids, kinds, difficulties) and the
-//! questions themselves, baked in at build time from `bank/*.toml` (see `build.rs`).
+//! The exam's vocabulary as types: domains and their task statements (the exam guide's outline),
+//! question ids, kinds, difficulties, and the question record the app shows.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::baked::{FIELD, ITEM, RECORD};
 use crate::syllabus::TASK_OUTLINE;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -341,197 +340,6 @@ impl Question {
     }
 }
 
-/// The baked bank (see bankfmt's codegen for the layout): one string, so the wasm carries the words
-/// next to each other and gzip can do its work.
-static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.txt"));
-
-/// Every question, sorted by id. Split out of the baked text on first use and kept for the life of
-/// the program; the strings stay where they are in the binary.
-pub fn questions() -> &'static [Question] {
-    static QUESTIONS: std::sync::OnceLock<Vec<Question>> = std::sync::OnceLock::new();
-    QUESTIONS.get_or_init(|| unbake(BAKED))
-}
-
-/// The questions of a baked text. The text was validated when it was baked, so a malformed record
-/// is a build bug: it panics with the record's start rather than hiding a question.
-fn unbake(text: &'static str) -> Vec<Question> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    text.split(RECORD)
-        .map(|record| {
-            unbake_question(record)
-                .unwrap_or_else(|| panic!("baked question is malformed: {:.40}", record))
-        })
-        .collect()
-}
-
-fn unbake_question(record: &'static str) -> Option<Question> {
-    let mut fields = record.split(FIELD);
-    let id = fields.next()?.parse().ok()?;
-    let kind = match fields.next()?.parse::<u8>().ok()? {
-        1 => Kind::Single,
-        n => Kind::Multiple(n),
-    };
-    let level: u8 = fields.next()?.parse().ok()?;
-    let difficulty = (1..=3)
-        .contains(&level)
-        .then(|| Difficulty::from_level(level))?;
-    let guide = fields.next()?;
-    let stem = fields.next()?;
-    let list = |f: &'static str| -> &'static [&'static str] {
-        if f.is_empty() {
-            &[]
-        } else {
-            f.split(ITEM).collect::<Vec<_>>().leak()
-        }
-    };
-    let refs = list(fields.next()?);
-    let tags = list(fields.next()?);
-    let verified = Some(fields.next()?).filter(|v| !v.is_empty());
-    let mut options = Vec::new();
-    while let Some(marked) = fields.next() {
-        let why = fields.next()?;
-        let (correct, text) = match marked.split_at_checked(1)? {
-            ("+", text) => (true, text),
-            ("-", text) => (false, text),
-            _ => return None,
-        };
-        options.push(Choice { text, correct, why });
-    }
-    Some(Question {
-        id,
-        kind,
-        difficulty,
-        guide,
-        stem,
-        options: options.leak(),
-        refs,
-        tags,
-        verified,
-    })
-}
-
-/// The question with this id, if the bank (still) has it.
-pub fn find(id: QuestionId) -> Option<&'static Question> {
-    let questions = questions();
-    questions
-        .binary_search_by(|q| q.id.cmp(&id))
-        .ok()
-        .map(|i| &questions[i])
-}
-
-/// A bank of placeholder questions shaped like the real one (every task statement, both kinds, all
-/// three difficulties), for tests and for the simulation when the real bank cannot supply a form.
-/// Built once per size and kept for the life of the program.
-pub fn synthetic(per_task: u16) -> &'static [Question] {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static BANKS: OnceLock<Mutex<HashMap<u16, &'static [Question]>>> = OnceLock::new();
-    const CHOICES: [Choice; 5] = [
-        Choice {
-            text: "right",
-            correct: true,
-            why: "synthetic",
-        },
-        Choice {
-            text: "also right",
-            correct: true,
-            why: "synthetic",
-        },
-        Choice {
-            text: "wrong",
-            correct: false,
-            why: "synthetic",
-        },
-        Choice {
-            text: "also wrong",
-            correct: false,
-            why: "synthetic",
-        },
-        Choice {
-            text: "still wrong",
-            correct: false,
-            why: "synthetic",
-        },
-    ];
-    static SINGLE: [Choice; 4] = [CHOICES[1], CHOICES[2], CHOICES[3], CHOICES[4]];
-    static MULTIPLE: [Choice; 5] = CHOICES;
-    let mut banks = BANKS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    banks.entry(per_task).or_insert_with(|| {
-        let mut out = Vec::new();
-        for (n, task) in TaskStatement::ALL.iter().enumerate() {
-            for i in 0..per_task {
-                let multiple = i % 4 == 0;
-                out.push(Question {
-                    id: QuestionId::new(*task, i + 1),
-                    kind: if multiple {
-                        Kind::Multiple(2)
-                    } else {
-                        Kind::Single
-                    },
-                    difficulty: Difficulty::from_level((1 + (i as usize + n) % 3) as u8),
-                    guide: crate::syllabus::GUIDE_VERSION,
-                    stem: "synthetic",
-                    options: if multiple { &MULTIPLE } else { &SINGLE },
-                    refs: &[],
-                    tags: &[],
-                    verified: None,
-                });
-            }
-        }
-        Box::leak(out.into_boxed_slice())
-    })
-}
-
-/// Counts that the bank page and `./x bank` show.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BankStats {
-    pub total: usize,
-    /// Indexed by `Domain as usize`.
-    pub by_domain: [usize; 4],
-    /// In outline order.
-    pub by_task: [(TaskStatement, usize); 19],
-    pub multiple: usize,
-    /// Indexed by `Difficulty as usize`.
-    pub by_difficulty: [usize; 3],
-}
-
-impl BankStats {
-    pub fn of(questions: &[Question]) -> BankStats {
-        let mut stats = BankStats {
-            total: questions.len(),
-            by_domain: [0; 4],
-            by_task: TaskStatement::ALL.map(|t| (t, 0)),
-            multiple: 0,
-            by_difficulty: [0; 3],
-        };
-        for q in questions {
-            stats.by_domain[q.domain() as usize] += 1;
-            if let Some(entry) = stats.by_task.iter_mut().find(|(t, _)| *t == q.task()) {
-                entry.1 += 1;
-            }
-            if matches!(q.kind, Kind::Multiple(_)) {
-                stats.multiple += 1;
-            }
-            stats.by_difficulty[q.difficulty as usize] += 1;
-        }
-        stats
-    }
-
-    /// A domain's share of the bank in percent (0 for an empty bank).
-    pub fn domain_share(&self, domain: Domain) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.by_domain[domain as usize] as f64 * 100.0 / self.total as f64
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,15 +361,6 @@ mod tests {
     }
 
     #[test]
-    fn stats_count_every_question_once() {
-        let s = BankStats::of(questions());
-        assert_eq!(s.by_domain.iter().sum::<usize>(), s.total);
-        assert_eq!(s.by_task.iter().map(|(_, n)| n).sum::<usize>(), s.total);
-        assert_eq!(s.by_difficulty.iter().sum::<usize>(), s.total);
-        assert!(s.multiple <= s.total);
-    }
-
-    #[test]
     fn ids_round_trip_through_text() {
         let id = QuestionId::new(TaskStatement::of(2, 3), 17);
         assert_eq!(id.to_string(), "2.3-017");
@@ -577,73 +376,5 @@ mod tests {
         let per_domain: Vec<usize> = Domain::ALL.iter().map(|d| d.tasks().count()).collect();
         assert_eq!(per_domain, vec![4, 4, 8, 3]);
         assert_eq!(TaskStatement::of(3, 8).title(), "Other in-scope services");
-    }
-
-    /// Every field of every question survives baking: the app shows exactly what `bank/` says.
-    #[test]
-    fn unbaked_bank_equals_its_source() {
-        let dir = option_env!("CLF_BANK_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(bankfmt::default_bank_dir);
-        let policy = bankfmt::Policy::on(bankfmt::Date::today());
-        let source = bankfmt::load_dir(&dir, policy).expect("the bank validates");
-        let mut expected: Vec<_> = source.questions.iter().map(|(_, q)| q).collect();
-        expected.sort_by(|a, b| a.id.cmp(&b.id));
-        let baked = questions();
-        assert_eq!(baked.len(), expected.len());
-        for (b, e) in baked.iter().zip(expected) {
-            assert_eq!(b.id.to_string(), e.id);
-            assert_eq!(b.kind.choose(), e.correct_count());
-            assert_eq!(
-                matches!(b.kind, Kind::Multiple(_)),
-                e.kind == bankfmt::Kind::Multiple
-            );
-            assert_eq!(b.difficulty.level(), e.difficulty);
-            assert_eq!(b.guide, e.guide);
-            assert_eq!(b.stem, e.stem.trim());
-            assert_eq!(b.refs, e.refs.as_slice());
-            assert_eq!(b.tags, e.tags.as_slice());
-            assert_eq!(b.verified, e.verified.as_deref());
-            assert_eq!(b.options.len(), e.options.len());
-            for (bo, eo) in b.options.iter().zip(&e.options) {
-                assert_eq!(
-                    (bo.text, bo.correct, bo.why),
-                    (eo.text.trim(), eo.correct, eo.why.trim())
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_malformed_record_is_refused() {
-        assert!(unbake_question("2.3-001\u{1f}1\u{1f}9\u{1f}g\u{1f}s\u{1f}\u{1f}").is_none());
-        assert!(unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}\u{1f}*x\u{1f}why"
-        )
-        .is_none());
-        let ok = unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}\u{1f}+x\u{1f}why",
-        )
-        .unwrap();
-        assert_eq!(
-            (ok.refs, ok.tags, ok.verified, ok.options[0].correct),
-            (&["r"][..], &[][..], None, true)
-        );
-        let dated = unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}2026-11-30\u{1f}+x\u{1f}why",
-        )
-        .unwrap();
-        assert_eq!(dated.verified, Some("2026-11-30"));
-        assert_eq!(unbake(""), Vec::new());
-    }
-
-    #[test]
-    fn baked_bank_is_sorted_and_findable() {
-        let qs = questions();
-        assert!(qs.windows(2).all(|w| w[0].id < w[1].id));
-        for q in qs {
-            assert_eq!(find(q.id).map(|f| f.id), Some(q.id));
-            assert_eq!(q.correct().count(), q.kind.choose());
-        }
     }
 }

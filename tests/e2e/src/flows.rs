@@ -1,0 +1,66 @@
+//! What a learner does, in steps several tests share: clicking a control by its words, starting a
+//! mock, reviewing and submitting, taking the whole diagnostic.
+
+use fantoccini::{Client, Locator};
+
+use crate::{element, open_page, text_where, wait_for, wait_for_heading};
+
+/// Clicks the button or link whose text contains `text`.
+pub async fn click_text(client: &Client, text: &str) {
+    let xpath = format!("//*[self::button or self::a][contains(., '{text}')]");
+    let el = wait_for(&format!("a control reading {text:?}"), || async {
+        client.find(Locator::XPath(&xpath)).await.ok()
+    })
+    .await;
+    el.click().await.expect("the control takes the click");
+}
+
+/// From a question of the exam: open its "Review & submit" screen.
+pub async fn open_review_screen(client: &Client) {
+    click_text(client, "Review & submit").await;
+    element(client, ".review-screen").await;
+}
+
+/// From the exam's "Review & submit" screen: submit, confirm, and land on the results.
+pub async fn submit_from_review(client: &Client) {
+    click_text(client, "Submit…").await;
+    click_text(client, "Submit and see results").await;
+    wait_for_heading(client, "Results").await;
+}
+
+/// Opens the mock page and starts a mock exam.
+pub async fn start_mock(client: &Client, app_url: &str) {
+    open_page(client, &format!("{app_url}#/mock"), "Mock exam").await;
+    click_text(client, "Start the mock exam").await;
+    element(client, ".question-card").await;
+}
+
+/// Takes the whole diagnostic choosing the first option(s) each time, and lands on its results.
+pub async fn take_diagnostic(client: &Client, app_url: &str) {
+    open_page(client, &format!("{app_url}#/diagnostic"), "Free diagnostic").await;
+    click_text(client, "Start the diagnostic").await;
+    for n in 1..=10 {
+        let want = format!("Question {n} of 10");
+        text_where(client, ".question-label", |legend| legend == want).await;
+        let inputs = client
+            .find_all(Locator::Css(".question-option input"))
+            .await
+            .expect("the options");
+        let needed = if client.find(Locator::Css(".choose-status")).await.is_ok() {
+            2
+        } else {
+            1
+        };
+        for input in inputs.into_iter().take(needed) {
+            input.click().await.expect("an option takes the click");
+        }
+        client
+            .find(Locator::Css("main .exam-actions button.primary"))
+            .await
+            .expect("the next button")
+            .click()
+            .await
+            .expect("next");
+    }
+    wait_for_heading(client, "Results").await;
+}

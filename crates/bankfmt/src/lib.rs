@@ -2,12 +2,8 @@
 //! in `bank-check`; never linked into the app. Every rule in `docs/bank-format.md` lives here, and a
 //! file that breaks one is reported with the file, the question id and the problem in plain words.
 
-#[path = "../../engine/src/baked.rs"]
-pub mod baked;
-#[path = "../../engine/src/markup.rs"]
-pub mod markup;
-#[path = "../../engine/src/syllabus.rs"]
-pub mod syllabus;
+// Shared with the engine through one crate, so the validator and the app cannot disagree.
+pub use bank_format::{baked, markup, syllabus};
 
 mod codegen;
 pub mod cues;

@@ -4,13 +4,11 @@
 
 pub mod adaptive;
 pub mod attempt;
-pub mod baked;
 pub mod bank;
 pub mod blueprint;
 pub mod forms;
 pub mod history;
 pub mod idmap;
-pub mod markup;
 pub mod model;
 pub mod order;
 
@@ -20,4 +18,7 @@ pub mod order;
 pub type SeededRng = rand::rngs::SmallRng;
 pub mod report;
 pub mod schedule;
-pub mod syllabus;
+
+// The outline, the baked separators and the markup grammar are shared with the build-time
+// validator; re-exported so the app and this crate keep writing `engine::markup` and the like.
+pub use bank_format::{baked, markup, syllabus};

@@ -1,5 +1,5 @@
 //! The bank's inline markup: `` `code` `` and `*emphasis*`, parsed into spans that the app renders as
-//! DOM nodes (never as HTML). The build-time validator in `crates/bankfmt` includes this very file, so
+//! DOM nodes (never as HTML). The build-time validator in `crates/bankfmt` uses this same module, so
 //! the grammar that is checked is the grammar that is rendered.
 
 use std::fmt;

@@ -1,5 +1,5 @@
-//! The separators of the baked bank, shared by the baker (bankfmt's codegen, which includes this file)
-//! and the reader (`bank::questions`), so the two cannot drift apart. They are control characters,
+//! The separators of the baked bank, shared by the baker (bankfmt's codegen) and the reader
+//! (`engine::bank::questions`), so the two cannot drift apart. They are control characters,
 //! which the bank's validator refuses in any question's text.
 
 /// Between questions.

@@ -1,6 +1,6 @@
 //! The exam guide's outline (CLF-C02 v1.0) as plain data: the four domains and nineteen task
-//! statements. Kept free of other modules so the build-time validator (`crates/bankfmt`) can include
-//! this same file and accept exactly the task statements the app knows.
+//! statements. The build-time validator (`crates/bankfmt`) reads this same table, so it accepts
+//! exactly the task statements the app knows.
 
 /// The exam-guide version every question in the bank must be written against.
 pub const GUIDE_VERSION: &str = "CLF-C02 v1.0";

@@ -4,18 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::layout::{Footer, Header};
+use crate::focus::focus_by_id;
 use crate::pages;
 use crate::route::Route;
-
-/// The current route, shared through context so any widget can highlight or link relative to it.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub ReadSignal<Route>);
-
-impl CurrentRoute {
-    pub fn get(&self) -> Route {
-        self.0.get()
-    }
-}
+use crate::state::CurrentRoute;
 
 fn location_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
@@ -57,12 +49,7 @@ pub fn App() -> impl IntoView {
         let current = route.get();
         document().set_title(&format!("{} · {}", current.title(), crate::APP_NAME));
         if previous.is_some_and(|p| p != current) {
-            if let Some(main) = document().get_element_by_id("main") {
-                use wasm_bindgen::JsCast;
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
+            focus_by_id("main");
         }
         current
     });

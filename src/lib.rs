@@ -5,6 +5,8 @@ pub mod app;
 pub mod components;
 pub mod engine_bridge;
 pub mod flow;
+pub mod focus;
+pub mod format;
 pub mod framing;
 pub mod number;
 pub mod offline;

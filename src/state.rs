@@ -1,11 +1,22 @@
-//! App-wide state shared through context, each value in its own small wrapper: the storage vault,
-//! the settings, and the notices about saved data. Effects here only talk to the outside world
-//! (storage and the document's theme).
+//! App-wide state shared through context, each value in its own small wrapper: the current route,
+//! the storage vault, the settings, and the notices about saved data. Effects here only talk to the
+//! outside world (storage and the document's theme).
 
 use leptos::prelude::*;
 
+use crate::route::Route;
 use crate::store::records::{Settings, SETTINGS_KEY, SETTINGS_MIGRATIONS};
 use crate::store::vault::{Notice, Vault};
+
+/// The current route, shared through context so any widget can highlight or link relative to it.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
+impl CurrentRoute {
+    pub fn get(&self) -> Route {
+        self.0.get()
+    }
+}
 
 /// The storage vault (not `Send`, so it lives in the local arena).
 #[derive(Clone, Copy)]

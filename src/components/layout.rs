@@ -2,20 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::CurrentRoute;
+use crate::focus::focus_by_id;
 use crate::route::{Route, NAV};
+use crate::state::CurrentRoute;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let current = expect_context::<CurrentRoute>();
-    let skip = move |_| {
-        if let Some(main) = document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
-    };
+    let skip = move |_| focus_by_id("main");
     view! {
         <header class="site-header">
             <button class="skip-link" on:click=skip>"Skip to content"</button>

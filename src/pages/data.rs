@@ -92,7 +92,7 @@ fn TransferButtons(
     };
     let export = move |_| {
         let (file, count) = store.with(|v| transfer::export(v, js_sys::Date::now()));
-        let stamp = crate::pages::results::date_of(js_sys::Date::now()).replace([' ', ':'], "-");
+        let stamp = crate::format::date_of(js_sys::Date::now()).replace([' ', ':'], "-");
         download(&format!("clf-prep-progress-{stamp}.json"), &file);
         message.set(format!("Exported {count} record(s)."));
     };
@@ -229,7 +229,7 @@ fn BackupList(message: RwSignal<String>) -> impl IntoView {
             view! {
             <ul>
                 {backups.get().into_iter().map(|key| {
-                    let when = backup::time_ms(&key).map(crate::pages::results::date_of).unwrap_or_default();
+                    let when = backup::time_ms(&key).map(crate::format::date_of).unwrap_or_default();
                     view! { <li>{when} " " <button type="button" on:click=move |_| restore(key.clone())>"Restore this backup"</button></li> }
                 }).collect_view()}
             </ul>

@@ -103,7 +103,7 @@ pub fn ReadOnlyAttempt() -> impl IntoView {
                 let answered = a.responses.iter().filter(|r| !r.chosen.is_empty()).count();
                 let left = a
                     .remaining_ms(now.get())
-                    .map(|ms| format!(", {} left", crate::components::exam::clock(ms)))
+                    .map(|ms| format!(", {} left", crate::format::clock(ms)))
                     .unwrap_or_default();
                 format!(
                     "Question {} of {}, {answered} answered{left}.",

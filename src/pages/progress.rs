@@ -9,8 +9,7 @@ use engine::blueprint::{READY_RUNS, READY_SCALED};
 use leptos::prelude::*;
 
 use crate::components::chart::{TrendChart, TrendPoint};
-use crate::components::exam::clock;
-use crate::pages::results::date_of;
+use crate::format::{clock, date_of};
 use crate::route::Route;
 use crate::state::ProgressState;
 use crate::store::progress::{Progress, Verdict};

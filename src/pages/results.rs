@@ -5,7 +5,7 @@ use engine::attempt::{Attempt, Confidence, Mode};
 use leptos::prelude::*;
 
 use crate::components::chart::ScoreBar;
-use crate::components::exam::clock;
+use crate::format::{clock, date_of};
 use crate::number::{percent, whole};
 use crate::route::Route;
 use crate::state::ProgressState;
@@ -14,18 +14,6 @@ use engine::blueprint::{EXAM_MINUTES, FORM_ITEMS, PASS_SCALED};
 
 /// Seconds a question on the real exam allows on average (90 minutes over 65 questions).
 pub const SECONDS_PER_QUESTION: f64 = EXAM_MINUTES as f64 * 60.0 / FORM_ITEMS as f64;
-
-pub fn date_of(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
 
 fn verdict_class(v: Verdict) -> &'static str {
     match v {

@@ -3,7 +3,8 @@
 
 use engine::attempt::Attempt;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::focus::focus_by_id;
 
 /// What the navigator shows for one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,11 +51,7 @@ pub fn cell_label(number: usize, cell: Cell, current: bool) -> String {
 }
 
 fn focus_cell(index: usize) {
-    if let Some(el) = document().get_element_by_id(&format!("nav-cell-{index}")) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    focus_by_id(&format!("nav-cell-{index}"));
 }
 
 #[component]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::clock;
+use crate::format::clock;
 
 #[component]
 pub fn Timer(

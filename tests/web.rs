@@ -210,3 +210,85 @@ async fn bank_markup_renders_as_nodes_never_as_html() {
     assert!(root.text_content().unwrap().contains("<b>this</b>"));
     root.remove();
 }
+
+/// Presses `key` on the window as a learner would; false when a listener stopped the default.
+fn press(key: &str) -> bool {
+    let press = js_sys::Function::new_with_args(
+        "k",
+        "return window.dispatchEvent(new KeyboardEvent('keydown', { key: k, cancelable: true }));",
+    );
+    press
+        .call1(&wasm_bindgen::JsValue::NULL, &key.into())
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// The shortcut hook hears keys anywhere on the window while its owner lives, stops the browser's
+/// default only for keys it acted on, and is gone with its owner.
+#[wasm_bindgen_test]
+fn exam_keys_act_while_their_owner_lives() {
+    use clf_prep::components::exam::{use_exam_keys, ExamKey};
+    use std::{cell::RefCell, rc::Rc};
+
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let record = heard.clone();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let mounted = leptos::mount::mount_to(container, move || {
+        // Acts on everything but the flag, as the runner does for an option the question lacks.
+        use_exam_keys(
+            || true,
+            move |key| {
+                record.borrow_mut().push(key);
+                key != ExamKey::Flag
+            },
+        );
+        view! { <p>"keys"</p> }
+    });
+    assert!(
+        !press("b"),
+        "a shortcut acted on keeps the browser's default from running"
+    );
+    assert!(
+        press("F"),
+        "a shortcut not acted on leaves the default alone"
+    );
+    assert!(press("x"), "other keys are not shortcuts");
+    assert_eq!(*heard.borrow(), [ExamKey::Choose(1), ExamKey::Flag]);
+    drop(mounted);
+    assert!(press("n"));
+    assert_eq!(
+        heard.borrow().len(),
+        2,
+        "the listener is removed with its owner"
+    );
+}
+
+/// The warning hook gives the warning that is due within a second of mounting, and only that one.
+#[wasm_bindgen_test]
+async fn time_warnings_give_the_due_warning() {
+    use clf_prep::components::exam::use_time_warnings;
+    use engine::attempt::{Attempt, Mode};
+
+    let now = js_sys::Date::now();
+    let root = mount_view(move || {
+        let attempt = RwSignal::new(Some(Attempt::new(
+            "practice-warnings".into(),
+            Mode::Practice,
+            Vec::new(),
+            now,
+            Some(10),
+        )));
+        let warning = use_time_warnings(attempt);
+        view! { <p class="warning">{move || warning.get().map(|m| m.to_string())}</p> }
+    });
+    assert_eq!(texts(&root, ".warning"), [""]);
+    gloo_timers_sleep(1_300).await;
+    assert_eq!(
+        texts(&root, ".warning"),
+        ["15"],
+        "ten minutes left: the 15-minute warning only"
+    );
+}

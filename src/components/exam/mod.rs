@@ -13,8 +13,10 @@ mod ticker;
 mod timer;
 mod warnings;
 
+pub use keys::{exam_key, use_exam_keys, ExamKey};
 pub use runner::{ExamRunner, RunnerOptions};
 pub use ticker::use_now;
+pub use warnings::use_time_warnings;
 
 /// Wall-clock milliseconds (deadlines are wall-clock, so a reload keeps the right time left).
 pub fn now_ms() -> f64 {

@@ -1,0 +1,191 @@
+//! Reading a history someone could have changed (this browser's storage or an import file): each
+//! attempt decoded and checked on its own, every figure its answers give recomputed, and whatever
+//! fails set aside with its reason instead of crashing a page later.
+
+use engine::attempt::{Fault, Mode, FUTURE_TOLERANCE_MS, MAX_OPEN_MS};
+use engine::bank;
+use engine::blueprint::FORM_ITEMS;
+use serde_json::Value;
+
+use super::{AttemptRecord, Facts, Outcome, Progress, Summary};
+
+/// The most attempts a history, or an import file, may hold: years of daily practice.
+pub const MAX_ATTEMPTS: usize = 3000;
+
+/// An attempt that failed its checks. It is set aside with the reason, never dropped silently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    /// The attempt's id when it is a plain one (safe to show), else a placeholder.
+    pub id: String,
+    pub reason: String,
+    /// The record as it was stored, for the set-aside copy.
+    pub raw: String,
+}
+
+/// A history read attempt by attempt: the attempts that passed, and those set aside.
+#[derive(Debug)]
+pub struct Checked {
+    pub progress: Progress,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Whether a summary without its detail must carry the outcomes its score is computed from. Files
+/// from elsewhere must (a bare "scaled: 950" proves nothing); this browser's own older records,
+/// pruned before outcomes were kept, are only range-checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    Required,
+    RangeChecked,
+}
+
+fn plausible_time(ms: f64, max: f64) -> bool {
+    ms.is_finite() && (0.0..=max).contains(&ms)
+}
+
+impl AttemptRecord {
+    /// Checks a stored or imported record and recomputes every figure its answers can give: from
+    /// the detail when it is kept, else from the kept outcomes; what cannot be derived (dates, time
+    /// used) is range-checked.
+    pub fn checked(mut self, now_ms: f64, evidence: Evidence) -> Result<AttemptRecord, String> {
+        if let Some(detail) = &self.detail {
+            detail.check(now_ms).map_err(|f: Fault| f.to_string())?;
+            if !detail.is_submitted() {
+                return Err("it was never finished".into());
+            }
+            let seen_before = self.summary.seen_before;
+            self.summary = Summary::of(detail);
+            if seen_before > self.summary.scored_items {
+                return Err("it claims more questions seen before than it has".into());
+            }
+            self.summary.seen_before = seen_before;
+            return Ok(self);
+        }
+        let s = &self.summary;
+        if !engine::attempt::is_attempt_id(&s.id) {
+            return Err(Fault::BadId.to_string());
+        }
+        if s.items == 0 || s.items > engine::attempt::MAX_ATTEMPT_ITEMS {
+            return Err(Fault::ItemCount(s.items).to_string());
+        }
+        let times_plausible = s.started_ms.is_finite()
+            && s.started_ms > 0.0
+            && plausible_time(s.time_used_ms, MAX_OPEN_MS);
+        if !times_plausible {
+            return Err(Fault::BadTime("time").to_string());
+        }
+        if s.started_ms > now_ms + FUTURE_TOLERANCE_MS {
+            return Err(Fault::InTheFuture.to_string());
+        }
+        if !s.outcomes.is_empty() {
+            let mut scored = Vec::with_capacity(s.outcomes.len());
+            for &Outcome(id, right) in &s.outcomes {
+                scored.push((
+                    bank::find(id).ok_or(Fault::UnknownQuestion(id).to_string())?,
+                    right,
+                ));
+            }
+            if scored.len() > s.items {
+                return Err("it has more outcomes than questions".into());
+            }
+            if self.summary.seen_before > scored.len() {
+                return Err("it claims more questions seen before than it has".into());
+            }
+            let outcomes = std::mem::take(&mut self.summary.outcomes);
+            let was_full_timed = self.summary.full_timed;
+            let seen_before = self.summary.seen_before;
+            let facts = Facts {
+                id: std::mem::take(&mut self.summary.id),
+                mode: self.summary.mode,
+                started_ms: self.summary.started_ms,
+                time_used_ms: self.summary.time_used_ms,
+                timed_out: self.summary.timed_out,
+                items: self.summary.items,
+            };
+            self.summary = Summary::scored(&scored, facts);
+            // Whether it ran under the clock is not in the outcomes: a claim can only be withdrawn.
+            self.summary.full_timed &= was_full_timed;
+            self.summary.seen_before = seen_before;
+            self.summary.outcomes = outcomes;
+            return Ok(self);
+        }
+        if evidence == Evidence::Required {
+            return Err(
+                "it holds neither its answers nor their outcomes, so its score cannot be checked"
+                    .into(),
+            );
+        }
+        use engine::blueprint::{MAX_SCALED, MIN_SCALED};
+        let in_scale = |x: u16| (MIN_SCALED..=MAX_SCALED).contains(&x);
+        let ranges_hold = in_scale(s.scaled)
+            && in_scale(s.low)
+            && in_scale(s.high)
+            && s.low <= s.scaled
+            && s.scaled <= s.high
+            && (0.0..=1.0).contains(&s.p_pass)
+            && s.theta.is_finite()
+            && s.theta.abs() <= 10.0
+            && s.theta_sd.is_finite()
+            && s.theta_sd > 0.0
+            && s.theta_sd <= 10.0
+            && s.correct_scored <= s.scored_items
+            && s.seen_before <= s.scored_items
+            && s.scored_items <= s.items
+            && s.domains.iter().all(|d| d.correct <= d.total)
+            && s.domains.iter().map(|d| d.total).sum::<usize>() <= s.items
+            && (!s.full_timed || (s.mode == Mode::Mock && s.items == FORM_ITEMS));
+        if !ranges_hold {
+            return Err("its figures are out of range".into());
+        }
+        Ok(self)
+    }
+}
+
+/// Reads a progress record's data attempt by attempt: each attempt is decoded and checked on its
+/// own, so one impossible attempt is set aside while the rest of the history stays. Questions no
+/// longer in the bank leave the seen counts and the review queue.
+pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Checked, String> {
+    let Value::Object(mut fields) = data else {
+        return Err("the progress record is not an object".into());
+    };
+    let attempts = match fields.remove("attempts") {
+        None => Vec::new(),
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err("its attempts are not a list".into()),
+    };
+    if attempts.len() > MAX_ATTEMPTS {
+        return Err(format!(
+            "it holds {} attempts; at most {MAX_ATTEMPTS} are kept",
+            attempts.len()
+        ));
+    }
+    let mut progress: Progress = serde_json::from_value(Value::Object(fields))
+        .map_err(|e| format!("unexpected content ({e})"))?;
+    progress.seen.retain_ids(|id| bank::find(id).is_some());
+    progress
+        .review
+        .cards
+        .retain_ids(|id| bank::find(id).is_some());
+    let mut rejected = Vec::new();
+    for value in attempts {
+        let raw = serde_json::to_string(&value).unwrap_or_default();
+        let id = value
+            .pointer("/summary/id")
+            .and_then(Value::as_str)
+            .filter(|id| engine::attempt::is_attempt_id(id))
+            .unwrap_or("(unnamed)")
+            .to_string();
+        let checked = serde_json::from_value::<AttemptRecord>(value)
+            .map_err(|e| format!("unexpected content ({e})"))
+            .and_then(|r| r.checked(now_ms, evidence))
+            .and_then(|r| match progress.attempt(&r.summary.id) {
+                Some(_) => Err("it appears twice".to_string()),
+                None => Ok(r),
+            });
+        match checked {
+            Ok(record) => progress.attempts.push(record),
+            Err(reason) => rejected.push(Rejected { id, reason, raw }),
+        }
+    }
+    engine::order::sort_by_key_f64(&mut progress.attempts, |a| a.summary.started_ms);
+    Ok(Checked { progress, rejected })
+}

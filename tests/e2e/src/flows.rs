@@ -1,5 +1,6 @@
 //! What a learner does, in steps several tests share: clicking a control by its words, starting a
-//! mock, reviewing and submitting, taking the whole diagnostic.
+//! mock, reviewing and submitting, taking the whole diagnostic, importing a file, and waiting for
+//! the service worker to take the page over.
 
 use fantoccini::{Client, Locator};
 
@@ -63,4 +64,32 @@ pub async fn take_diagnostic(client: &Client, app_url: &str) {
             .expect("next");
     }
     wait_for_heading(client, "Results").await;
+}
+
+/// Writes `text` to a file of this test run's own, for the browser to read.
+pub fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("clf-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Chooses `path` in the progress page's "Import from a file" control.
+pub async fn import_file(client: &Client, path: &std::path::Path) {
+    let input = client.find(Locator::Css("#import-file")).await.unwrap();
+    input.send_keys(&path.display().to_string()).await.unwrap();
+}
+
+/// Waits until the service worker controls the page (offline use starts from there).
+pub async fn wait_for_service_worker(client: &Client) {
+    wait_for("the service worker to control the page", || async {
+        let controlled = client
+            .execute(
+                "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+                vec![],
+            )
+            .await
+            .ok()?;
+        controlled.as_bool().filter(|&b| b).map(|_| ())
+    })
+    .await;
 }

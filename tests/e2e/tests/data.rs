@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, open_page, start_mock, take_diagnostic, text_where,
-    wait_for, wait_for_heading, Driver, StaticServer,
+    assert_clean_console, browser, dist_dir, import_file, open_page, start_mock, take_diagnostic,
+    temp_file, text_where, wait_for, wait_for_heading, Driver, StaticServer,
 };
 use fantoccini::{Client, Locator};
 
@@ -66,17 +66,6 @@ async fn two_tabs_filing_attempts_keep_both() {
     c.close().await.unwrap();
 }
 
-fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("clf-e2e-data-{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-async fn import(c: &Client, path: &std::path::Path) {
-    let input = c.find(Locator::Css("#import-file")).await.unwrap();
-    input.send_keys(&path.display().to_string()).await.unwrap();
-}
-
 /// An export file whose progress record holds one mock summary saying `scaled`, without the answers
 /// it would have to be computed from.
 fn file_claiming(scaled: u16) -> String {
@@ -108,7 +97,7 @@ async fn imports_with_impossible_scores_or_too_large_for_storage_change_nothing(
     open_page(&c, &format!("{}#/progress", server.url()), "Progress").await;
 
     let boasting = temp_file("boasting.json", &file_claiming(5000));
-    import(&c, &boasting).await;
+    import_file(&c, &boasting).await;
     let said = text_where(&c, ".transfer-message", |t| {
         t.contains("Nothing was changed")
     })
@@ -122,7 +111,7 @@ async fn imports_with_impossible_scores_or_too_large_for_storage_change_nothing(
         &format!("\"version\":1,\"note\":\"{padding}\""),
     );
     let huge_file = temp_file("huge.json", &huge);
-    import(&c, &huge_file).await;
+    import_file(&c, &huge_file).await;
     let said = text_where(&c, ".transfer-message", |t| t.contains("storage holds")).await;
     assert!(said.contains("Nothing was changed"), "{said}");
 

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, dist_dir, open_page, take_diagnostic, text_where, wait_for,
-    wait_for_heading, Driver, StaticServer,
+    assert_clean_console, browser, dist_dir, open_page, take_diagnostic, text_where,
+    wait_for_heading, wait_for_service_worker, Driver, StaticServer,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -18,17 +18,7 @@ async fn the_app_reloads_and_works_with_the_server_gone() {
         "Practise for the AWS Certified Cloud Practitioner exam",
     )
     .await;
-    wait_for("the service worker to control the page", || async {
-        let controlled = c
-            .execute(
-                "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
-                vec![],
-            )
-            .await
-            .ok()?;
-        controlled.as_bool().filter(|&b| b).map(|_| ())
-    })
-    .await;
+    wait_for_service_worker(&c).await;
     let before = server.requests().len();
     server.stop();
     assert!(

@@ -4,10 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_clean_console, browser, click_text, count, dist_dir, open_page, start_mock,
-    submit_from_review, text_of, text_where, wait_for, wait_for_heading, Driver, StaticServer,
+    assert_clean_console, browser, click_text, count, dist_dir, import_file, open_page, start_mock,
+    submit_from_review, temp_file, text_of, text_where, wait_for, wait_for_heading, Driver,
+    StaticServer,
 };
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
 async fn stored_progress(c: &Client) -> String {
     c.execute("return localStorage.getItem('clf-prep/progress')", vec![])
@@ -47,17 +48,6 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) ->
             Some(format!("{path}: {} vs {}", short(a), short(b)))
         }
     }
-}
-
-fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("clf-e2e-{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-async fn import(c: &Client, path: &std::path::Path) {
-    let input = c.find(Locator::Css("#import-file")).await.unwrap();
-    input.send_keys(&path.display().to_string()).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -110,7 +100,7 @@ async fn history_renders_and_export_import_round_trips_exactly() {
     assert_eq!(count(&c, "table.attempts tbody tr").await, 0);
 
     let file = temp_file("export.json", &exported);
-    import(&c, &file).await;
+    import_file(&c, &file).await;
     text_where(&c, ".transfer-message", |t| t.contains("The file is valid")).await;
     click_text(&c, "Replace my progress").await;
     wait_for("the imported history", || async {
@@ -144,7 +134,7 @@ async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
         r#"{{"format":"clf-prep-export","version":1,"records":{{"{payload}":{{"schema":1,"data":{{}}}}}}}}"#
     );
     let file = temp_file("hostile.json", &hostile);
-    import(&c, &file).await;
+    import_file(&c, &file).await;
     let message = text_where(&c, ".transfer-message", |t| {
         t.contains("Nothing was changed")
     })
@@ -168,7 +158,7 @@ async fn a_hostile_import_is_refused_and_shown_as_inert_text() {
         "truncated.json",
         r#"{"format":"clf-prep-export","version":1,"records":{"clf-prep/progress":{"sch"#,
     );
-    import(&c, &truncated).await;
+    import_file(&c, &truncated).await;
     text_where(&c, ".transfer-message", |t| t.contains("not valid JSON")).await;
     let _ = std::fs::remove_file(file);
     let _ = std::fs::remove_file(truncated);

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use e2e::{
     assert_clean_console, browser, click_text, dist_dir, element, open_page, wait_for,
-    wait_for_heading, Caching, Driver, Options, StaticServer,
+    wait_for_heading, wait_for_service_worker, Caching, Driver, Options, StaticServer,
 };
 use fantoccini::Client;
 
@@ -53,20 +53,6 @@ fn wasm_of(build: &Path) -> String {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .find(|n| n.ends_with(".wasm"))
         .expect("a wasm file in the build")
-}
-
-async fn wait_for_service_worker(c: &Client) {
-    wait_for("the service worker to control the page", || async {
-        let controlled = c
-            .execute(
-                "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
-                vec![],
-            )
-            .await
-            .ok()?;
-        controlled.as_bool().filter(|&b| b).map(|_| ())
-    })
-    .await;
 }
 
 /// Waits until the page runs the build whose wasm is `wasm`: its home page is up and that wasm

@@ -251,11 +251,14 @@ pub fn provide_progress_state() {
     let loaded = store.with(|v| progress::load(v, js_sys::Date::now()));
     notices.collect(store);
     let progress = RwSignal::new(loaded);
+    // The stored text as this tab last read or wrote it: while storage still holds exactly that, no
+    // other tab has saved since, and a save need not read, check and merge the whole history again.
+    let synced = StoredValue::new(store.with(|v| v.raw(PROGRESS_KEY)));
     provide_context(ProgressState(progress));
     Effect::new(move |first: Option<()>| {
         progress.track();
         if first.is_some() {
-            save_progress(store, notices, progress);
+            save_progress(store, notices, progress, synced);
         }
     });
     // Another tab saved its history: take in what it added (or its reset).
@@ -268,6 +271,7 @@ pub fn provide_progress_state() {
             return;
         }
         let stored = store.with(|v| progress::load(v, js_sys::Date::now()));
+        synced.set_value(store.with(|v| v.raw(PROGRESS_KEY)));
         notices.collect(store);
         let mut merged = progress.get_untracked();
         merged.merge(stored);
@@ -278,28 +282,32 @@ pub fn provide_progress_state() {
     on_cleanup(move || listener.remove());
 }
 
-/// Saves the history without losing another tab's: what is stored is read and merged in first (a
-/// merge is idempotent, and deletions travel as tombstones). When the quota is full, old backups go
-/// first, then the detail of the oldest attempts (their summaries and outcomes stay), and the
-/// learner is told.
+/// Saves the history without losing another tab's: when another tab has saved since this one last
+/// read or wrote (`synced`), what is stored is read and merged in first (a merge is idempotent, and
+/// deletions travel as tombstones). When the quota is full, old backups go first, then the detail
+/// of the oldest attempts (their summaries and outcomes stay), and the learner is told.
 fn save_progress(
     store: Store,
     notices: Notices,
     progress: RwSignal<crate::store::progress::Progress>,
+    synced: StoredValue<Option<String>>,
 ) {
     use crate::store::backend::WriteError;
     use crate::store::backup;
     use crate::store::progress::{self, PROGRESS_KEY, PROGRESS_MIGRATIONS};
-    let stored = store.with(|v| progress::load(v, js_sys::Date::now()));
-    let mut merged = progress.get_untracked();
-    merged.merge(stored.clone());
-    if progress.with_untracked(|p| *p != merged) {
-        // The effect runs again with the merged history and saves that.
-        progress.set(merged);
-        return;
-    }
-    if merged == stored {
-        return;
+    if store.with(|v| v.raw(PROGRESS_KEY)) != synced.get_value() {
+        let stored = store.with(|v| progress::load(v, js_sys::Date::now()));
+        synced.set_value(store.with(|v| v.raw(PROGRESS_KEY)));
+        let mut merged = progress.get_untracked();
+        merged.merge(stored.clone());
+        if progress.with_untracked(|p| *p != merged) {
+            // The effect runs again with the merged history and saves that.
+            progress.set(merged);
+            return;
+        }
+        if merged == stored {
+            return;
+        }
     }
     let mut pruned = 0;
     loop {
@@ -319,6 +327,7 @@ fn save_progress(
             }
         }
     }
+    synced.set_value(store.with(|v| v.raw(PROGRESS_KEY)));
     if pruned > 0 {
         store.with(|v| v.report_pruned(pruned));
     }

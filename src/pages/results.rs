@@ -157,12 +157,13 @@ fn DeleteAttempt(id: String) -> impl IntoView {
     view! {
         {move || if confirming.get() {
             view! {
-                <div class="confirm-end" role="alertdialog" aria-labelledby="delete-attempt-title">
-                    <p id="delete-attempt-title"><strong>"Delete this attempt from your history? This cannot be undone."</strong></p>
-                    <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    " "
-                    <button type="button" class="danger" on:click=delete>"Yes, delete this attempt"</button>
-                </div>
+                <crate::components::confirm::ConfirmDanger
+                    title_id="delete-attempt-title"
+                    question="Delete this attempt from your history? This cannot be undone."
+                    confirm="Yes, delete this attempt"
+                    on_cancel=Callback::new(move |_| confirming.set(false))
+                    on_confirm=Callback::new(delete)
+                />
             }.into_any()
         } else {
             view! { <p><button type="button" on:click=move |_| confirming.set(true)>"Delete this attempt…"</button></p> }.into_any()

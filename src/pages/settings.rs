@@ -131,12 +131,13 @@ fn ResetEverything() -> impl IntoView {
     <p>"Removes every attempt, review, setting and backup this app has stored in this browser."</p>
     {move || if confirming_reset.get() {
         view! {
-            <div class="confirm-end" role="alertdialog" aria-labelledby="reset-title">
-                <p id="reset-title"><strong>"Delete all progress in this browser? This cannot be undone."</strong></p>
-                <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
-                " "
-                <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
-            </div>
+            <crate::components::confirm::ConfirmDanger
+                title_id="reset-title"
+                question="Delete all progress in this browser? This cannot be undone."
+                confirm="Yes, delete everything"
+                on_cancel=Callback::new(move |_| confirming_reset.set(false))
+                on_confirm=Callback::new(reset)
+            />
         }.into_any()
     } else {
         let framed = crate::framing::is_framed();

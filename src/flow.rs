@@ -2,7 +2,7 @@
 //! finishing (filing into the history), and expiring a timed attempt whose clock ran out, wherever
 //! the learner is in the app. Pages only render and call these; the rules are the engine's.
 
-use engine::attempt::{mock_minutes, Attempt, Mode};
+use engine::attempt::{mock_minutes, Attempt, AttemptId, Mode};
 use engine::bank::{self, QuestionId, TaskSet};
 use engine::report::is_correct;
 use leptos::prelude::*;
@@ -28,14 +28,11 @@ pub fn timed_minutes(count: usize) -> u32 {
     ((count as f64 * 90.0 / 65.0).ceil() as u32).max(1)
 }
 
-/// A fresh attempt id: time-ordered and unique enough for one learner's browser.
-pub fn new_attempt_id(prefix: &str, now_ms: f64) -> String {
+/// A fresh attempt id for an attempt of `mode` started now.
+pub fn new_attempt_id(mode: Mode, now_ms: f64) -> AttemptId {
     let mut bytes = [0u8; 3];
     let _ = getrandom::fill(&mut bytes);
-    format!(
-        "{prefix}-{:x}-{:02x}{:02x}{:02x}",
-        now_ms as u64, bytes[0], bytes[1], bytes[2]
-    )
+    AttemptId::new(mode, now_ms, bytes)
 }
 
 pub fn random_seed() -> u64 {
@@ -48,7 +45,7 @@ pub fn random_seed() -> u64 {
 pub fn new_mock(progress: &Progress, accommodation: bool, now_ms: f64) -> Result<Attempt, String> {
     let items = crate::engine_bridge::mock_items(progress, random_seed())?;
     Ok(Attempt::new(
-        new_attempt_id("mock", now_ms),
+        new_attempt_id(Mode::Mock, now_ms),
         Mode::Mock,
         items,
         now_ms,
@@ -59,7 +56,7 @@ pub fn new_mock(progress: &Progress, accommodation: bool, now_ms: f64) -> Result
 /// A diagnostic with its first adaptive question.
 pub fn new_diagnostic(now_ms: f64) -> Attempt {
     let mut attempt = Attempt::new(
-        new_attempt_id("diagnostic", now_ms),
+        new_attempt_id(Mode::Diagnostic, now_ms),
         Mode::Diagnostic,
         vec![],
         now_ms,
@@ -78,7 +75,7 @@ pub fn new_practice(
     let items = crate::engine_bridge::practice_items(spec, progress, random_seed())?;
     let minutes = spec.timed.then(|| timed_minutes(items.len()));
     Ok(Attempt::new(
-        new_attempt_id("practice", now_ms),
+        new_attempt_id(Mode::Practice, now_ms),
         Mode::Practice,
         items,
         now_ms,
@@ -111,10 +108,12 @@ pub fn finish(active: ActiveState, progress: ProgressState) {
     let Some(attempt) = active.attempt.get_untracked().filter(|a| a.is_submitted()) else {
         return;
     };
-    let mut id = String::new();
-    progress.0.update(|p| id = file_attempt(p, attempt));
+    let mut id = None;
+    progress.0.update(|p| id = Some(file_attempt(p, attempt)));
     active.attempt.set(None);
-    let _ = window().location().set_hash(&Route::Results(id).href());
+    if let Some(id) = id {
+        let _ = window().location().set_hash(&Route::Results(id).href());
+    }
 }
 
 /// A timed attempt whose deadline has passed is submitted and filed, whatever page is open (or
@@ -136,7 +135,7 @@ pub fn expire_if_due(active: ActiveState, progress: ProgressState, now_ms: f64) 
 }
 
 /// Files a finished attempt into the history and updates the seen counts and the review drill.
-pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
+pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> AttemptId {
     // Counted before this attempt's questions are booked as seen.
     let seen_before = attempt
         .items

@@ -2,7 +2,7 @@
 //! rules, and deep links open the right page. Links are always built with `Route::href`.
 
 // The engine's rule for attempt ids: the router accepts exactly the ids that storage accepts.
-use engine::attempt::is_attempt_id;
+use engine::attempt::AttemptId;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -16,9 +16,9 @@ pub enum Route {
     Bank,
     Settings,
     /// Results of one stored attempt.
-    Results(String),
+    Results(AttemptId),
     /// Question-by-question review of one stored attempt.
-    Review(String),
+    Review(AttemptId),
     /// One question on its own, to try and to read its explanations (a shareable link).
     Question(engine::bank::QuestionId),
     NotFound(String),
@@ -44,8 +44,10 @@ impl Route {
             ("about", Some("scoring")) => Route::Scoring,
             ("about", Some("bank")) => Route::Bank,
             ("settings", None) => Route::Settings,
-            ("results", Some(id)) if is_attempt_id(id) => Route::Results(id.to_string()),
-            ("review", Some(id)) if is_attempt_id(id) => Route::Review(id.to_string()),
+            ("results", Some(id)) => AttemptId::parse(id)
+                .map_or_else(|_| Route::NotFound(path.to_string()), Route::Results),
+            ("review", Some(id)) => AttemptId::parse(id)
+                .map_or_else(|_| Route::NotFound(path.to_string()), Route::Review),
             ("question", Some(id)) if id.parse::<engine::bank::QuestionId>().is_ok() => id
                 .parse()
                 .map(Route::Question)
@@ -129,8 +131,8 @@ mod tests {
             Route::Scoring,
             Route::Bank,
             Route::Settings,
-            Route::Results("a1-b2".into()),
-            Route::Review("a1-b2".into()),
+            Route::Results(AttemptId::parse("a1-b2").unwrap()),
+            Route::Review(AttemptId::parse("a1-b2").unwrap()),
             Route::Question("2.3-017".parse().unwrap()),
         ];
         for r in routes {
@@ -162,7 +164,10 @@ mod tests {
     #[test]
     fn sub_pages_highlight_their_section() {
         assert_eq!(Route::Bank.section(), Route::About);
-        assert_eq!(Route::Review("x".into()).section(), Route::Progress);
+        assert_eq!(
+            Route::Review(AttemptId::parse("x").unwrap()).section(),
+            Route::Progress
+        );
         assert_eq!(Route::Mock.section(), Route::Mock);
     }
 }

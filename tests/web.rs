@@ -275,7 +275,7 @@ async fn time_warnings_give_the_due_warning() {
     let now = js_sys::Date::now();
     let root = mount_view(move || {
         let attempt = RwSignal::new(Some(Attempt::new(
-            "practice-warnings".into(),
+            engine::attempt::AttemptId::parse("practice-warnings").unwrap(),
             Mode::Practice,
             Vec::new(),
             now,

@@ -6,6 +6,7 @@
 use engine::attempt::Mode;
 use engine::bank::{self, Domain, TaskStatement};
 use engine::blueprint::{READY_RUNS, READY_SCALED};
+use engine::history::{Missing, MIN_NEW_SHARE};
 use leptos::prelude::*;
 
 use crate::components::chart::{TrendChart, TrendPoint};
@@ -70,11 +71,32 @@ fn Readiness() -> impl IntoView {
                     })}
                     {(!r.missing.is_empty()).then(|| view! {
                         <p>"Still missing:"</p>
-                        <ul>{r.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        <ul>{r.missing.into_iter().map(|m| view! { <li>{missing_text(m)}</li> }).collect_view()}</ul>
                     })}
                 </div>
             }
         }}
+    }
+}
+
+/// One missing readiness condition, in words.
+fn missing_text(m: Missing) -> String {
+    match m {
+        Missing::MoreRuns(n) => format!(
+            "Take {n} more full, timed mock exam{}: the rule looks at your last {READY_RUNS}.",
+            if n == 1 { "" } else { "s" }
+        ),
+        Missing::RunsBelow(n) => {
+            format!("{n} of your last {READY_RUNS} full mocks scored below {READY_SCALED}.")
+        }
+        Missing::NotCounted(n) => format!(
+            "{n} full mock{} did not count: fewer than {} % of {} scored questions were new to you, so {} measured memory.",
+            if n == 1 { "" } else { "s" },
+            (MIN_NEW_SHARE * 100.0).round() as u32,
+            if n == 1 { "its" } else { "their" },
+            if n == 1 { "it" } else { "they" },
+        ),
+        Missing::DomainBelow(d) => format!("{} is clearly below your overall level.", d.name()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Results of one attempt: the scaled score with its band and probability of passing, each domain's
 //! verdict, time used and pacing, confidence calibration, and the unscored questions revealed.
 
-use engine::attempt::{Attempt, Confidence, Mode};
+use engine::attempt::{Attempt, AttemptId, Confidence, Mode};
 use leptos::prelude::*;
 
 use crate::components::chart::ScoreBar;
@@ -146,7 +146,7 @@ fn UnscoredNote(unscored: Vec<usize>) -> impl IntoView {
 /// Deletes this one attempt from the history, after a confirmation; other tabs and later imports
 /// do not bring it back.
 #[component]
-fn DeleteAttempt(id: String) -> impl IntoView {
+fn DeleteAttempt(id: AttemptId) -> impl IntoView {
     let progress = expect_context::<ProgressState>().0;
     let confirming = RwSignal::new(false);
     let id = StoredValue::new(id);
@@ -172,7 +172,7 @@ fn DeleteAttempt(id: String) -> impl IntoView {
 }
 
 #[component]
-pub fn Results(id: String) -> impl IntoView {
+pub fn Results(id: AttemptId) -> impl IntoView {
     let progress = expect_context::<ProgressState>().0;
     view! {
         <section class="page results">

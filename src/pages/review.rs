@@ -2,7 +2,7 @@
 //! option is right or wrong, and the documentation link; filters for wrong, flagged, unscored and
 //! by domain.
 
-use engine::attempt::Attempt;
+use engine::attempt::{Attempt, AttemptId};
 use engine::bank::{self, Domain, Kind};
 use leptos::prelude::*;
 
@@ -85,7 +85,7 @@ fn item_view(attempt: &Attempt, i: usize) -> Option<impl IntoView> {
 }
 
 #[component]
-pub fn Review(id: String) -> impl IntoView {
+pub fn Review(id: AttemptId) -> impl IntoView {
     let progress = expect_context::<ProgressState>().0;
     let filter = RwSignal::new(Filter::All);
     let record = progress.with_untracked(|p| p.attempt(&id).cloned());

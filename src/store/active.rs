@@ -73,7 +73,13 @@ mod tests {
         ActiveRecord {
             owner: owner.into(),
             heartbeat_ms,
-            attempt: Attempt::new("a".into(), Mode::Mock, vec![], 0.0, Some(90)),
+            attempt: Attempt::new(
+                engine::attempt::AttemptId::parse("a").unwrap(),
+                Mode::Mock,
+                vec![],
+                0.0,
+                Some(90),
+            ),
         }
     }
 

@@ -206,9 +206,13 @@ pub fn next_item(attempt: &Attempt, seed: u64) -> Option<AttemptItem> {
 /// The seed a diagnostic's choices follow: from its id, so a resumed diagnostic continues exactly as
 /// it would have.
 pub fn seed_of(attempt: &Attempt) -> u64 {
-    attempt.id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    attempt
+        .id
+        .as_str()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
 }
 
 /// After an answer (or at the start): appends the next adaptive item and moves to it, or submits
@@ -240,7 +244,7 @@ mod tests {
     #[test]
     fn a_diagnostic_advances_question_by_question_and_submits_at_ten() {
         let mut a = Attempt::new(
-            "diagnostic-1".into(),
+            crate::attempt::AttemptId::parse("diagnostic-1").unwrap(),
             crate::attempt::Mode::Diagnostic,
             vec![],
             1.0,

@@ -60,8 +60,21 @@ pub struct Readiness {
     /// Pooled chance of passing a new full exam, when there is any evidence.
     pub p_pass: Option<f64>,
     pub ready: bool,
-    /// What is still missing, in words.
-    pub missing: Vec<String>,
+    /// What is still missing, for the view to word.
+    pub missing: Vec<Missing>,
+}
+
+/// One thing readiness still lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// This many more full, timed mocks that count are needed before the rule can be judged.
+    MoreRuns(usize),
+    /// This many of the last `READY_RUNS` counted mocks scored below `READY_SCALED`.
+    RunsBelow(usize),
+    /// This many full mocks did not count: too few of their scored questions were new.
+    NotCounted(usize),
+    /// This domain is clearly below the overall level over the counted mocks.
+    DomainBelow(Domain),
 }
 
 /// Standard normal distribution function (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
@@ -131,25 +144,15 @@ pub fn readiness(history: &[Evidence], cut: f64) -> Readiness {
 
     let mut missing = Vec::new();
     if recent.len() < READY_RUNS {
-        missing.push(format!(
-            "Take {} more full, timed mock exam(s): the rule looks at your last {READY_RUNS}.",
-            READY_RUNS - recent.len()
-        ));
+        missing.push(Missing::MoreRuns(READY_RUNS - recent.len()));
     } else if !consistent {
         let below = recent.iter().filter(|e| e.scaled < READY_SCALED).count();
-        missing.push(format!(
-            "{below} of your last {READY_RUNS} full mocks scored below {READY_SCALED}."
-        ));
+        missing.push(Missing::RunsBelow(below));
     }
     if not_counted > 0 {
-        missing.push(format!(
-            "{not_counted} full mock(s) did not count: fewer than {:.0} % of their scored questions were new to you, so they measured memory.",
-            MIN_NEW_SHARE * 100.0
-        ));
+        missing.push(Missing::NotCounted(not_counted));
     }
-    for d in &weak_domains {
-        missing.push(format!("{} is clearly below your overall level.", d.name()));
-    }
+    missing.extend(weak_domains.iter().copied().map(Missing::DomainBelow));
     let ready = consistent && balanced;
     Readiness {
         recent_runs: recent.iter().map(|e| e.scaled).collect(),
@@ -196,10 +199,7 @@ mod tests {
         h[2].scaled = 720;
         let r = readiness(&h, 0.0);
         assert!(!r.consistent && !r.ready);
-        assert_eq!(
-            r.missing,
-            vec!["1 of your last 5 full mocks scored below 750."]
-        );
+        assert_eq!(r.missing, vec![Missing::RunsBelow(1)]);
         // An older low run no longer counts once five newer ones are good.
         h.extend((0..5).map(|_| run(760, EVEN)));
         assert!(readiness(&h, 0.0).consistent);
@@ -209,7 +209,7 @@ mod tests {
     fn fewer_than_five_runs_say_how_many_are_missing() {
         let r = readiness(&[run(800, EVEN), run(810, EVEN)], 0.0);
         assert!(!r.ready);
-        assert!(r.missing[0].starts_with("Take 3 more"));
+        assert_eq!(r.missing, vec![Missing::MoreRuns(3)]);
     }
 
     #[test]
@@ -218,6 +218,10 @@ mod tests {
         let h: Vec<_> = (0..5).map(|_| run(790, lopsided)).collect();
         let r = readiness(&h, 0.0);
         assert_eq!(r.weak_domains, vec![Domain::SecurityCompliance]);
+        assert_eq!(
+            r.missing,
+            vec![Missing::DomainBelow(Domain::SecurityCompliance)]
+        );
         assert!(r.consistent && !r.ready);
     }
 
@@ -244,7 +248,10 @@ mod tests {
         let r = readiness(&h, 0.0);
         assert!(!r.ready && r.not_counted == 1, "{r:?}");
         assert_eq!(r.recent_runs.len(), 4);
-        assert!(r.missing.iter().any(|m| m.contains("did not count")));
+        assert_eq!(
+            r.missing,
+            vec![Missing::MoreRuns(1), Missing::NotCounted(1)]
+        );
         h[4].new_scored = 40;
         assert!(readiness(&h, 0.0).ready, "80 % new is enough");
     }

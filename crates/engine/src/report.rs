@@ -222,7 +222,13 @@ mod tests {
                 order: (0..q.options.len() as u8).collect(),
             })
             .collect();
-        let mut a = Attempt::new("c".into(), Mode::Practice, items, 0.0, None);
+        let mut a = Attempt::new(
+            crate::attempt::AttemptId::parse("c").unwrap(),
+            Mode::Practice,
+            items,
+            0.0,
+            None,
+        );
         let right: Vec<u8> = qs[0].correct().map(|i| i as u8).collect();
         let wrong: Vec<u8> = (0..qs[1].options.len() as u8)
             .filter(|i| !qs[1].correct().any(|c| c as u8 == *i))

@@ -2,7 +2,7 @@
 //! attempt decoded and checked on its own, every figure its answers give recomputed, and whatever
 //! fails set aside with its reason instead of crashing a page later.
 
-use engine::attempt::{Fault, Mode, FUTURE_TOLERANCE_MS, MAX_OPEN_MS};
+use engine::attempt::{AttemptId, Fault, Mode, FUTURE_TOLERANCE_MS, MAX_OPEN_MS};
 use engine::bank;
 use engine::blueprint::FORM_ITEMS;
 use serde_json::Value;
@@ -61,9 +61,6 @@ impl AttemptRecord {
             return Ok(self);
         }
         let s = &self.summary;
-        if !engine::attempt::is_attempt_id(&s.id) {
-            return Err(Fault::BadId.to_string());
-        }
         if s.items == 0 || s.items > engine::attempt::MAX_ATTEMPT_ITEMS {
             return Err(Fault::ItemCount(s.items).to_string());
         }
@@ -94,7 +91,7 @@ impl AttemptRecord {
             let was_full_timed = self.summary.full_timed;
             let seen_before = self.summary.seen_before;
             let facts = Facts {
-                id: std::mem::take(&mut self.summary.id),
+                id: self.summary.id.clone(),
                 mode: self.summary.mode,
                 started_ms: self.summary.started_ms,
                 time_used_ms: self.summary.time_used_ms,
@@ -158,6 +155,10 @@ pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Ch
             attempts.len()
         ));
     }
+    // A tombstone that is not an attempt id can name no attempt: drop it rather than the history.
+    if let Some(Value::Array(ids)) = fields.get_mut("deleted") {
+        ids.retain(|id| id.as_str().is_some_and(|id| AttemptId::parse(id).is_ok()));
+    }
     let mut progress: Progress = serde_json::from_value(Value::Object(fields))
         .map_err(|e| format!("unexpected content ({e})"))?;
     progress.seen.retain_ids(|id| bank::find(id).is_some());
@@ -171,7 +172,7 @@ pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Ch
         let id = value
             .pointer("/summary/id")
             .and_then(Value::as_str)
-            .filter(|id| engine::attempt::is_attempt_id(id))
+            .filter(|id| engine::attempt::AttemptId::parse(id).is_ok())
             .unwrap_or("(unnamed)")
             .to_string();
         let checked = serde_json::from_value::<AttemptRecord>(value)

@@ -2,7 +2,7 @@
 //! detail while storage allows), and how often each question was seen and answered correctly, which
 //! forms use to prefer unseen questions and the heat map shows per task statement.
 
-use engine::attempt::{Attempt, Mode};
+use engine::attempt::{Attempt, AttemptId, Mode};
 use engine::bank::{Domain, QuestionId};
 use engine::blueprint::FORM_ITEMS;
 use engine::idmap::IdMap;
@@ -34,7 +34,7 @@ pub struct DomainLine {
 /// What the history keeps of an attempt forever.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    pub id: String,
+    pub id: AttemptId,
     pub mode: Mode,
     pub started_ms: f64,
     pub time_used_ms: f64,
@@ -135,7 +135,7 @@ impl Summary {
 
 /// What a summary states that its answers cannot tell: checked for range, never recomputed.
 struct Facts {
-    id: String,
+    id: AttemptId,
     mode: Mode,
     started_ms: f64,
     time_used_ms: f64,
@@ -166,12 +166,12 @@ pub struct Progress {
     /// Ids of attempts the learner deleted, so that a merge with another tab's copy or a file does
     /// not bring them back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub deleted: Vec<String>,
+    pub deleted: Vec<AttemptId>,
 }
 
 impl Progress {
-    pub fn attempt(&self, id: &str) -> Option<&AttemptRecord> {
-        self.attempts.iter().find(|a| a.summary.id == id)
+    pub fn attempt(&self, id: &AttemptId) -> Option<&AttemptRecord> {
+        self.attempts.iter().find(|a| a.summary.id == *id)
     }
 
     pub fn seen_count(&self, id: QuestionId) -> u32 {
@@ -179,10 +179,10 @@ impl Progress {
     }
 
     /// Deletes one attempt (the learner's choice), remembering its id so that no merge restores it.
-    pub fn delete(&mut self, id: &str) {
-        self.attempts.retain(|a| a.summary.id != id);
-        if !self.deleted.iter().any(|d| d == id) {
-            self.deleted.push(id.to_string());
+    pub fn delete(&mut self, id: &AttemptId) {
+        self.attempts.retain(|a| a.summary.id != *id);
+        if !self.deleted.contains(id) {
+            self.deleted.push(id.clone());
         }
     }
 

@@ -6,7 +6,7 @@ use engine::bank;
 
 fn summary(id: &str, started_ms: f64) -> Summary {
     Summary {
-        id: id.into(),
+        id: AttemptId::parse(id).unwrap(),
         mode: Mode::Mock,
         started_ms,
         time_used_ms: 1.0,
@@ -32,7 +32,13 @@ const NOW: f64 = 1_800_000_000_000.0;
 /// A finished mock of the real bank, every answer blank.
 fn blank_mock(id: &str, started_ms: f64) -> Attempt {
     let items = engine::forms::mock(bank::questions(), &|_| 0, 7).expect("a mock form");
-    let mut a = Attempt::new(id.into(), Mode::Mock, items, started_ms, Some(90));
+    let mut a = Attempt::new(
+        AttemptId::parse(id).unwrap(),
+        Mode::Mock,
+        items,
+        started_ms,
+        Some(90),
+    );
     a.submit(started_ms + 60_000.0, false);
     a
 }
@@ -52,7 +58,7 @@ fn a_deleted_attempt_stays_deleted_through_merges() {
         ..Progress::default()
     };
     let other_tab = mine.clone();
-    mine.delete("a");
+    mine.delete(&AttemptId::parse("a").unwrap());
     mine.merge(other_tab.clone());
     assert_eq!(mine.attempts.len(), 1);
     let mut other_tab = other_tab;
@@ -132,7 +138,7 @@ fn impossible_or_unprovable_attempts_are_set_aside_and_the_rest_kept() {
     let records: Vec<AttemptRecord> = [good, short, future]
         .into_iter()
         .map(|a| AttemptRecord {
-            summary: summary(&a.id, a.started_ms),
+            summary: summary(a.id.as_str(), a.started_ms),
             detail: Some(a),
         })
         .chain([bare.clone(), wild.clone()])
@@ -163,7 +169,13 @@ fn impossible_or_unprovable_attempts_are_set_aside_and_the_rest_kept() {
 }
 
 fn record(id: &str, started_ms: f64, detail: bool) -> AttemptRecord {
-    let attempt = Attempt::new(id.into(), Mode::Mock, vec![], started_ms, Some(90));
+    let attempt = Attempt::new(
+        AttemptId::parse(id).unwrap(),
+        Mode::Mock,
+        vec![],
+        started_ms,
+        Some(90),
+    );
     AttemptRecord {
         summary: summary(id, started_ms),
         detail: detail.then_some(attempt),
@@ -256,5 +268,38 @@ fn merging_adds_missing_attempts_once_in_time_order() {
             shown: 3,
             correct: 1
         }
+    );
+}
+
+#[test]
+fn ids_that_are_not_attempt_ids_are_set_aside_and_bad_tombstones_dropped() {
+    let mut data = progress_json(&[record("mock-ok", NOW - 1000.0, false)]);
+    let mut markup = data["attempts"][0].clone();
+    markup["summary"]["id"] = Value::from("<img src=x>");
+    data["attempts"].as_array_mut().unwrap().push(markup);
+    data["deleted"] = serde_json::json!(["mock-gone", "<b>", 7]);
+    let checked = check_progress(data, NOW, Evidence::RangeChecked).unwrap();
+    let kept: Vec<&str> = checked
+        .progress
+        .attempts
+        .iter()
+        .map(|a| a.summary.id.as_str())
+        .collect();
+    assert_eq!(kept, vec!["mock-ok"]);
+    assert_eq!(checked.rejected.len(), 1);
+    assert_eq!(
+        checked.rejected[0].id, "(unnamed)",
+        "a bad id is never echoed"
+    );
+    assert!(
+        checked.rejected[0]
+            .reason
+            .contains("not one this app makes"),
+        "{:?}",
+        checked.rejected[0]
+    );
+    assert_eq!(
+        checked.progress.deleted,
+        vec![AttemptId::parse("mock-gone").unwrap()]
     );
 }

@@ -14,7 +14,13 @@ fn vault() -> Vault {
 
 fn mock(id: &str, started_ms: f64) -> AttemptRecord {
     let items = engine::forms::mock(engine::bank::questions(), &|_| 0, 3).unwrap();
-    let mut a = Attempt::new(id.into(), Mode::Mock, items, started_ms, Some(90));
+    let mut a = Attempt::new(
+        engine::attempt::AttemptId::parse(id).unwrap(),
+        Mode::Mock,
+        items,
+        started_ms,
+        Some(90),
+    );
     a.submit(started_ms + 1000.0, false);
     AttemptRecord {
         summary: Summary::of(&a),

@@ -16,17 +16,10 @@ pub const MAX_ATTEMPT_MS: f64 = 6.0 * 3_600_000.0;
 /// The longest an untimed attempt may stay open before it is submitted.
 pub const MAX_OPEN_MS: f64 = 30.0 * 86_400_000.0;
 
-/// Attempt ids are short and plain, so that one read from storage or a file always makes a valid
-/// link and can never carry markup.
-pub fn is_attempt_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
 /// Why a stored or imported attempt cannot be used. Every field is checked before any code indexes
 /// by it, so impossible contents are refused here instead of crashing a page later.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fault {
-    BadId,
     ItemCount(usize),
     ResponseCount { items: usize, responses: usize },
     UnknownQuestion(QuestionId),
@@ -41,7 +34,6 @@ pub enum Fault {
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Fault::BadId => f.write_str("its id is not one this app makes"),
             Fault::ItemCount(n) => {
                 write!(f, "it has {n} questions (1 to {MAX_ATTEMPT_ITEMS} allowed)")
             }
@@ -82,9 +74,6 @@ impl Attempt {
     /// option orders, choices, the current question, and times (finite, in order, not in the future).
     pub fn check(&self, now_ms: f64) -> Result<(), Fault> {
         use crate::blueprint::{FORM_ITEMS, SCORED_ITEMS};
-        if !is_attempt_id(&self.id) {
-            return Err(Fault::BadId);
-        }
         let n = self.items.len();
         if n == 0 || n > MAX_ATTEMPT_ITEMS {
             return Err(Fault::ItemCount(n));

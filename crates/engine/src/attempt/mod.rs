@@ -10,10 +10,11 @@ use crate::bank::{self, Kind, QuestionId};
 use crate::blueprint::{ACCOMMODATION_MINUTES, EXAM_MINUTES};
 
 mod check;
+mod id;
 
-pub use check::{
-    is_attempt_id, Fault, FUTURE_TOLERANCE_MS, MAX_ATTEMPT_ITEMS, MAX_ATTEMPT_MS, MAX_OPEN_MS,
-};
+pub use id::{AttemptId, NotAnAttemptId};
+
+pub use check::{Fault, FUTURE_TOLERANCE_MS, MAX_ATTEMPT_ITEMS, MAX_ATTEMPT_MS, MAX_OPEN_MS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Mode {
@@ -23,6 +24,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The start of its attempts' ids.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Mode::Diagnostic => "diagnostic",
+            Mode::Mock => "mock",
+            Mode::Practice => "practice",
+        }
+    }
+
     /// The attempt's kind as the learner reads it.
     pub fn label(self) -> &'static str {
         match self {
@@ -89,7 +99,7 @@ pub enum Toggle {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
-    pub id: String,
+    pub id: AttemptId,
     pub mode: Mode,
     pub items: Vec<AttemptItem>,
     pub responses: Vec<Response>,
@@ -118,7 +128,7 @@ pub const WARNING_MINUTES: [u32; 2] = [15, 5];
 
 impl Attempt {
     pub fn new(
-        id: String,
+        id: AttemptId,
         mode: Mode,
         items: Vec<AttemptItem>,
         now_ms: f64,

@@ -106,13 +106,13 @@ async fn question_card_enforces_choose_n_and_reveals_every_explanation() {
         .iter()
         .find(|q| q.kind == Kind::Multiple(2))
         .expect("a choose-two question");
-    let chosen = RwSignal::new(Vec::<u8>::new());
+    let chosen = RwSignal::new(Vec::<engine::attempt::Authored>::new());
     let reveal = RwSignal::new(false);
     let root = mount_view(move || {
         view! {
             <QuestionCard
                 question=q
-                order=(0..q.options.len() as u8).collect()
+                order=(0..q.options.len() as u8).map(engine::attempt::Authored).collect()
                 label="Question 1 of 1"
                 chosen
                 struck=Signal::derive(Vec::new)
@@ -129,7 +129,10 @@ async fn question_card_enforces_choose_n_and_reveals_every_explanation() {
         texts(&root, ".choose-status"),
         vec!["Choose TWO: 0 of 2 chosen, 2 to go."]
     );
-    chosen.set(vec![0, 1]);
+    chosen.set(vec![
+        engine::attempt::Authored(0),
+        engine::attempt::Authored(1),
+    ]);
     leptos::task::tick().await;
     assert_eq!(
         root.query_selector_all("input:disabled").unwrap().length() as usize,
@@ -173,7 +176,7 @@ async fn question_card_shows_the_verified_date_with_the_explanations() {
         view! {
             <QuestionCard
                 question=q
-                order=(0..q.options.len() as u8).collect()
+                order=(0..q.options.len() as u8).map(engine::attempt::Authored).collect()
                 label="Question 1 of 1"
                 chosen=Signal::derive(Vec::new)
                 struck=Signal::derive(Vec::new)
@@ -256,7 +259,10 @@ fn exam_keys_act_while_their_owner_lives() {
         "a shortcut not acted on leaves the default alone"
     );
     assert!(press("x"), "other keys are not shortcuts");
-    assert_eq!(*heard.borrow(), [ExamKey::Choose(1), ExamKey::Flag]);
+    assert_eq!(
+        *heard.borrow(),
+        [ExamKey::Choose(engine::attempt::Shown(1)), ExamKey::Flag]
+    );
     drop(mounted);
     assert!(press("n"));
     assert_eq!(

@@ -3,13 +3,11 @@
 //! and (in practice and review) the explanation of every option with its documentation link and the
 //! day its facts were last checked.
 
+use engine::attempt::{Authored, Shown};
 use engine::bank::{Choice, Kind, Question};
 use leptos::prelude::*;
 
 use crate::components::text::{inline, RichText};
-
-/// Option letters as the keyboard shortcuts name them.
-pub const LETTERS: [char; 6] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 fn choose_word(n: usize) -> &'static str {
     match n {
@@ -44,19 +42,17 @@ pub fn choose_status(kind: Kind, chosen: usize) -> Option<String> {
 #[component]
 pub fn QuestionCard(
     question: &'static Question,
-    /// Authored option indices in display order.
-    order: Vec<u8>,
+    /// The options in display order.
+    order: Vec<Authored>,
     /// e.g. "Question 3 of 65".
     #[prop(into)]
     label: String,
-    /// Chosen options (authored indices).
+    #[prop(into)] chosen: Signal<Vec<Authored>>,
+    /// Options struck through.
     #[prop(into)]
-    chosen: Signal<Vec<u8>>,
-    /// Options struck through (authored indices).
-    #[prop(into)]
-    struck: Signal<Vec<u8>>,
-    on_toggle: Callback<u8>,
-    on_strike: Callback<u8>,
+    struck: Signal<Vec<Authored>>,
+    on_toggle: Callback<Authored>,
+    on_strike: Callback<Authored>,
     /// Show the explanations and which options are right.
     #[prop(into)]
     reveal: Signal<bool>,
@@ -76,8 +72,8 @@ pub fn QuestionCard(
         .map(|(position, authored)| {
             view! {
                 <OptionRow
-                    choice=&question.options[authored as usize]
-                    letter=LETTERS.get(position).copied().unwrap_or('?')
+                    choice=&question.options[authored.index()]
+                    letter=Shown(position as u8).letter()
                     authored
                     group=group.clone()
                     input_type
@@ -108,21 +104,21 @@ fn OptionRow(
     choice: &'static Choice,
     /// The letter shown (display order).
     letter: char,
-    /// The option's authored index, which is what the attempt records.
-    authored: u8,
+    /// What the attempt records.
+    authored: Authored,
     /// The input group's name.
     group: String,
     /// "radio" or "checkbox".
     input_type: &'static str,
-    chosen: Signal<Vec<u8>>,
-    struck: Signal<Vec<u8>>,
+    chosen: Signal<Vec<Authored>>,
+    struck: Signal<Vec<Authored>>,
     /// A multiple-response question has all the choices it asks for.
     full: Signal<bool>,
     reveal: Signal<bool>,
-    on_toggle: Callback<u8>,
-    on_strike: Callback<u8>,
+    on_toggle: Callback<Authored>,
+    on_strike: Callback<Authored>,
 ) -> impl IntoView {
-    let input_id = format!("{group}-{authored}");
+    let input_id = format!("{group}-{}", authored.0);
     let is_chosen = move || chosen.get().contains(&authored);
     let is_struck = move || struck.get().contains(&authored);
     let verdict = move || reveal.get().then(|| verdict(choice.correct, is_chosen()));

@@ -1,5 +1,6 @@
 //! One question on its own page: try it, check the answer, read why each option is right or wrong.
 
+use engine::attempt::Authored;
 use engine::bank::{self, QuestionId};
 use leptos::prelude::*;
 
@@ -18,11 +19,11 @@ pub fn QuestionPage(id: QuestionId) -> impl IntoView {
         }
         .into_any();
     };
-    let chosen = RwSignal::new(Vec::<u8>::new());
-    let struck = RwSignal::new(Vec::<u8>::new());
+    let chosen = RwSignal::new(Vec::<Authored>::new());
+    let struck = RwSignal::new(Vec::<Authored>::new());
     let checked = RwSignal::new(false);
     let choose = question.kind.choose();
-    let on_toggle = Callback::new(move |o: u8| {
+    let on_toggle = Callback::new(move |o: Authored| {
         chosen.update(|c| match c.iter().position(|&x| x == o) {
             Some(at) => {
                 c.remove(at);
@@ -32,7 +33,7 @@ pub fn QuestionPage(id: QuestionId) -> impl IntoView {
             None => {}
         })
     });
-    let on_strike = Callback::new(move |o: u8| {
+    let on_strike = Callback::new(move |o: Authored| {
         struck.update(|s| match s.iter().position(|&x| x == o) {
             Some(at) => {
                 s.remove(at);
@@ -46,7 +47,7 @@ pub fn QuestionPage(id: QuestionId) -> impl IntoView {
             <p class="result-meta">{format!("Task statement {} · {}", id.task(), id.task().title())}</p>
             <QuestionCard
                 question
-                order=(0..question.options.len() as u8).collect()
+                order=(0..question.options.len() as u8).map(Authored).collect()
                 label=format!("Question {id}")
                 chosen
                 struck

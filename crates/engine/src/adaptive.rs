@@ -193,13 +193,11 @@ pub fn result(asked: &[(&Question, bool)], cut: f64) -> DiagnosticResult {
 pub fn next_item(attempt: &Attempt, seed: u64) -> Option<AttemptItem> {
     let so_far = asked(attempt);
     let q = next_question(bank::questions(), &so_far, seed)?;
-    let mut order: Vec<u8> = (0..q.options.len() as u8).collect();
     let mut rng = SeededRng::seed_from_u64(seed.rotate_left(17) ^ so_far.len() as u64);
-    rand::seq::SliceRandom::shuffle(order.as_mut_slice(), &mut rng);
     Some(AttemptItem {
         id: q.id,
         scored: true,
-        order,
+        order: crate::forms::shuffled_options(q, &mut rng),
     })
 }
 

@@ -7,7 +7,7 @@ use std::fmt;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use crate::attempt::AttemptItem;
+use crate::attempt::{AttemptItem, Authored};
 use crate::bank::{Domain, Question, QuestionId, TaskStatement};
 use crate::blueprint::{form_items, scored_items};
 use crate::SeededRng;
@@ -38,8 +38,9 @@ impl fmt::Display for FormError {
     }
 }
 
-fn shuffled_options(q: &Question, rng: &mut SeededRng) -> Vec<u8> {
-    let mut order: Vec<u8> = (0..q.options.len() as u8).collect();
+/// The question's options in a random display order.
+pub(crate) fn shuffled_options(q: &Question, rng: &mut SeededRng) -> Vec<Authored> {
+    let mut order: Vec<Authored> = (0..q.options.len() as u8).map(Authored).collect();
     order.shuffle(rng);
     order
 }
@@ -180,7 +181,7 @@ mod tests {
                 let mut order = item.order.clone();
                 order.sort_unstable();
                 let q = questions().iter().find(|q| q.id == item.id).unwrap();
-                prop_assert_eq!(order, (0..q.options.len() as u8).collect::<Vec<_>>());
+                prop_assert_eq!(order, (0..q.options.len() as u8).map(Authored).collect::<Vec<_>>());
             }
         }
     }

@@ -2,28 +2,31 @@
 //! estimate with its band and probability of passing, and a verdict per domain and task statement
 //! that says "not enough evidence yet" rather than guess.
 
-use crate::attempt::Attempt;
+use crate::attempt::{Attempt, Authored};
 use crate::bank::{self, Domain, Question, TaskStatement};
 use crate::model::{cut_theta, Estimate, ItemParams, LogLikelihood, Posterior};
 
 /// Right only if exactly the correct options are chosen: no partial credit, and a blank is wrong.
-pub fn is_correct(q: &Question, chosen: &[u8]) -> bool {
+pub fn is_correct(q: &Question, chosen: &[Authored]) -> bool {
     // As sets of option indices (a question has at most six options); an index the question lacks
     // makes the answer wrong.
     let mut got = 0u64;
     for &o in chosen {
-        if usize::from(o) >= q.options.len() {
+        if o.index() >= q.options.len() {
             return false;
         }
-        got |= 1 << o;
+        got |= 1 << o.0;
     }
     let want = q.correct().fold(0u64, |m, i| m | 1 << i);
     got != 0 && got == want
 }
 
 /// How many of the correct options were chosen, out of how many ("1 of 2"): feedback only.
-pub fn correct_chosen(q: &Question, chosen: &[u8]) -> (usize, usize) {
-    let hits = q.correct().filter(|&i| chosen.contains(&(i as u8))).count();
+pub fn correct_chosen(q: &Question, chosen: &[Authored]) -> (usize, usize) {
+    let hits = q
+        .correct()
+        .filter(|&i| chosen.contains(&Authored(i as u8)))
+        .count();
     (hits, q.kind.choose())
 }
 
@@ -219,7 +222,7 @@ mod tests {
             .map(|q| AttemptItem {
                 id: q.id,
                 scored: true,
-                order: (0..q.options.len() as u8).collect(),
+                order: (0..q.options.len() as u8).map(Authored).collect(),
             })
             .collect();
         let mut a = Attempt::new(
@@ -229,9 +232,10 @@ mod tests {
             0.0,
             None,
         );
-        let right: Vec<u8> = qs[0].correct().map(|i| i as u8).collect();
-        let wrong: Vec<u8> = (0..qs[1].options.len() as u8)
+        let right: Vec<Authored> = qs[0].correct().map(|i| Authored(i as u8)).collect();
+        let wrong: Vec<Authored> = (0..qs[1].options.len() as u8)
             .filter(|i| !qs[1].correct().any(|c| c as u8 == *i))
+            .map(Authored)
             .take(1)
             .collect();
         (a.responses[0].chosen, a.responses[0].confidence) = (right, Some(Confidence::Sure));
@@ -249,8 +253,9 @@ mod tests {
             .iter()
             .find(|q| matches!(q.kind, Kind::Multiple(2)))
             .expect("a choose-two question");
-        let right: Vec<u8> = q.correct().map(|i| i as u8).collect();
+        let right: Vec<Authored> = q.correct().map(|i| Authored(i as u8)).collect();
         let wrong = (0..q.options.len() as u8)
+            .map(Authored)
             .find(|o| !right.contains(o))
             .unwrap();
         assert!(is_correct(q, &right));
@@ -266,7 +271,7 @@ mod tests {
         );
         assert!(!is_correct(q, &[]), "a blank is wrong");
         assert!(
-            !is_correct(q, &[right[0], right[1], 200]),
+            !is_correct(q, &[right[0], right[1], Authored(200)]),
             "an option the question lacks"
         );
         assert!(!is_correct(q, &[right[0], right[1], wrong]));
@@ -279,10 +284,10 @@ mod tests {
             .iter()
             .find(|q| q.kind == Kind::Single)
             .expect("a single-answer question");
-        let right = q.correct().next().unwrap() as u8;
+        let right = Authored(q.correct().next().unwrap() as u8);
         assert!(!is_correct(q, &[]));
         assert!(is_correct(q, &[right]));
-        assert!(!is_correct(q, &[(right + 1) % 4]));
+        assert!(!is_correct(q, &[Authored((right.0 + 1) % 4)]));
     }
 
     #[test]

@@ -2,12 +2,11 @@
 //! flag, and the words the live region reads back. The rules are `engine::attempt`'s; this only
 //! forwards to it and keeps the screen's stage (answering, reviewing, confirming).
 
-use engine::attempt::{Attempt, Toggle};
+use engine::attempt::{Attempt, Authored, Shown, Toggle};
 use leptos::prelude::*;
 
 use super::keys::ExamKey;
 use super::now_ms;
-use crate::components::question::LETTERS;
 
 /// Which screen of the attempt is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,24 +96,20 @@ impl Controls {
         }
     }
 
-    /// The authored option shown at display `position` of the current question, if there is one.
-    pub fn option_at(self, position: usize) -> Option<u8> {
+    /// The option shown at `position` of the current question, if there is one.
+    pub fn option_at(self, position: Shown) -> Option<Authored> {
         let i = self.current.get_untracked();
-        with_attempt(self.attempt, |a| a.items[i].order.get(position).copied()).flatten()
+        with_attempt(self.attempt, |a| a.items[i].authored(position)).flatten()
     }
 
-    /// Choose or clear an option (authored index) of the current question.
-    pub fn toggle(self, option: u8) {
+    /// Choose or clear an option of the current question.
+    pub fn toggle(self, option: Authored) {
         let i = self.current.get_untracked();
         let mut outcome = Toggle::Locked;
         update_attempt(self.attempt, |a| outcome = a.toggle(i, option));
-        let order = with_attempt(self.attempt, |a| a.items[i].order.clone()).unwrap_or_default();
-        let letter = order
-            .iter()
-            .position(|&o| o == option)
-            .and_then(|p| LETTERS.get(p))
-            .copied()
-            .unwrap_or('?');
+        let letter = with_attempt(self.attempt, |a| a.items[i].shown(option))
+            .flatten()
+            .map_or('?', Shown::letter);
         self.announcement.set(toggle_announcement(outcome, letter));
     }
 

@@ -2,13 +2,14 @@
 //! The listener is on the window (a learner may press a key with focus anywhere on the screen) and
 //! is removed with the component that asked for it.
 
+use engine::attempt::Shown;
 use leptos::prelude::*;
 
 /// What a shortcut asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExamKey {
-    /// The option at this display position (0 is "A").
-    Choose(usize),
+    /// The option at this display position.
+    Choose(Shown),
     Next,
     Previous,
     Flag,
@@ -18,10 +19,11 @@ pub enum ExamKey {
 pub fn exam_key(key: &str) -> Option<ExamKey> {
     let key = key.to_ascii_lowercase();
     match key.as_str() {
-        "1" | "2" | "3" | "4" | "5" | "6" => {
-            key.parse::<usize>().ok().map(|n| ExamKey::Choose(n - 1))
-        }
-        "a" | "b" | "c" | "d" | "e" => Some(ExamKey::Choose((key.as_bytes()[0] - b'a') as usize)),
+        "1" | "2" | "3" | "4" | "5" | "6" => key
+            .parse::<u8>()
+            .ok()
+            .map(|n| ExamKey::Choose(Shown(n - 1))),
+        "a" | "b" | "c" | "d" | "e" => Shown::from_letter(key.chars().next()?).map(ExamKey::Choose),
         "n" => Some(ExamKey::Next),
         "p" => Some(ExamKey::Previous),
         "f" => Some(ExamKey::Flag),
@@ -53,10 +55,10 @@ mod tests {
 
     #[test]
     fn digits_and_letters_name_display_positions() {
-        assert_eq!(exam_key("1"), Some(ExamKey::Choose(0)));
-        assert_eq!(exam_key("6"), Some(ExamKey::Choose(5)));
-        assert_eq!(exam_key("C"), Some(ExamKey::Choose(2)));
-        assert_eq!(exam_key("e"), Some(ExamKey::Choose(4)));
+        assert_eq!(exam_key("1"), Some(ExamKey::Choose(Shown(0))));
+        assert_eq!(exam_key("6"), Some(ExamKey::Choose(Shown(5))));
+        assert_eq!(exam_key("C"), Some(ExamKey::Choose(Shown(2))));
+        assert_eq!(exam_key("e"), Some(ExamKey::Choose(Shown(4))));
         assert_eq!(exam_key("7"), None);
     }
 

@@ -1,7 +1,7 @@
 //! The question pane: the question on screen with its confidence chips and, in practice, the
 //! "Check answer" button; then previous and next.
 
-use engine::attempt::{Attempt, AttemptItem, Confidence};
+use engine::attempt::{Attempt, AttemptItem, Authored, Confidence};
 use engine::bank;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn QuestionPane(
     shown: Memo<Option<(usize, AttemptItem)>>,
     total: Memo<usize>,
     options: RunnerOptions,
-    on_toggle: Callback<u8>,
+    on_toggle: Callback<Authored>,
 ) -> impl IntoView {
     move || {
         let (i, item) = shown.get()?;
@@ -86,7 +86,7 @@ fn ConfidenceChips(
 /// Practice's "Check answer": shown until the learner checks, usable once something is chosen.
 #[component]
 fn CheckAnswer(
-    #[prop(into)] chosen: Signal<Vec<u8>>,
+    #[prop(into)] chosen: Signal<Vec<Authored>>,
     #[prop(into)] checked: Signal<bool>,
     on_check: Callback<()>,
 ) -> impl IntoView {

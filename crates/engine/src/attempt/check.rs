@@ -2,7 +2,7 @@
 //! makes, counts within limits, option orders and choices that fit the bank's questions, and times
 //! that are finite, in order and not in the future. A failure names the fault in words.
 
-use super::{Attempt, Mode};
+use super::{Attempt, Authored, Mode};
 use crate::bank::{self, QuestionId};
 
 /// The most items any attempt holds (a mock has 65; a practice set of every due question is capped
@@ -60,9 +60,9 @@ impl std::fmt::Display for Fault {
 }
 
 /// Option indices that are in range for `n` options and appear at most once.
-fn distinct_below(indices: &[u8], n: usize) -> bool {
+fn distinct_below(indices: &[Authored], n: usize) -> bool {
     let mut seen = 0u64;
-    indices.iter().all(|&i| {
+    indices.iter().all(|&Authored(i)| {
         let fresh = usize::from(i) < n && i < 64 && seen & (1 << i) == 0;
         seen |= 1 << (i % 64);
         fresh

@@ -11,8 +11,10 @@ use crate::blueprint::{ACCOMMODATION_MINUTES, EXAM_MINUTES};
 
 mod check;
 mod id;
+mod option;
 
 pub use id::{AttemptId, NotAnAttemptId};
+pub use option::{Authored, Shown};
 
 pub use check::{Fault, FUTURE_TOLERANCE_MS, MAX_ATTEMPT_ITEMS, MAX_ATTEMPT_MS, MAX_OPEN_MS};
 
@@ -69,16 +71,16 @@ impl Confidence {
 pub struct AttemptItem {
     pub id: QuestionId,
     pub scored: bool,
-    /// Authored option indices in display order.
-    pub order: Vec<u8>,
+    /// The authored options in display order: `order[shown]` is what is shown there.
+    pub order: Vec<Authored>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Response {
-    /// Chosen options, as authored indices, in the order chosen.
-    pub chosen: Vec<u8>,
+    /// Chosen options, in the order chosen.
+    pub chosen: Vec<Authored>,
     pub flagged: bool,
-    pub struck: Vec<u8>,
+    pub struck: Vec<Authored>,
     pub confidence: Option<Confidence>,
     /// Time spent on this question, summed over visits.
     pub time_ms: f64,
@@ -162,7 +164,7 @@ impl Attempt {
 
     /// Chooses or clears `option` on item `index`: a single-answer question swaps its choice; a
     /// multiple-response question refuses more than N choices.
-    pub fn toggle(&mut self, index: usize, option: u8) -> Toggle {
+    pub fn toggle(&mut self, index: usize, option: Authored) -> Toggle {
         let Some(kind) = self.kind(index) else {
             return Toggle::Locked;
         };
@@ -187,7 +189,7 @@ impl Attempt {
         Toggle::Chosen
     }
 
-    pub fn toggle_strike(&mut self, index: usize, option: u8) {
+    pub fn toggle_strike(&mut self, index: usize, option: Authored) {
         if self.is_submitted() {
             return;
         }

@@ -12,7 +12,7 @@ fn first(kind_multiple: bool) -> Option<&'static crate::bank::Question> {
 }
 
 fn attempt_with(q: &'static crate::bank::Question) -> Attempt {
-    let order = (0..q.options.len() as u8).collect();
+    let order = (0..q.options.len() as u8).map(Authored).collect();
     Attempt::new(
         AttemptId::parse("t").unwrap(),
         Mode::Mock,
@@ -30,10 +30,10 @@ fn attempt_with(q: &'static crate::bank::Question) -> Attempt {
 fn single_answer_swaps_its_choice() {
     let Some(q) = first(false) else { return };
     let mut a = attempt_with(q);
-    assert_eq!(a.toggle(0, 1), Toggle::Chosen);
-    assert_eq!(a.toggle(0, 2), Toggle::Chosen);
-    assert_eq!(a.responses[0].chosen, vec![2]);
-    assert_eq!(a.toggle(0, 2), Toggle::Cleared);
+    assert_eq!(a.toggle(0, Authored(1)), Toggle::Chosen);
+    assert_eq!(a.toggle(0, Authored(2)), Toggle::Chosen);
+    assert_eq!(a.responses[0].chosen, vec![Authored(2)]);
+    assert_eq!(a.toggle(0, Authored(2)), Toggle::Cleared);
     assert!(a.responses[0].chosen.is_empty());
 }
 
@@ -43,25 +43,25 @@ fn multiple_response_refuses_more_than_n_choices() {
     let n = q.kind.choose() as u8;
     let mut a = attempt_with(q);
     for o in 0..n {
-        assert_eq!(a.toggle(0, o), Toggle::Chosen);
+        assert_eq!(a.toggle(0, Authored(o)), Toggle::Chosen);
     }
-    assert_eq!(a.toggle(0, n), Toggle::Full);
+    assert_eq!(a.toggle(0, Authored(n)), Toggle::Full);
     assert_eq!(a.responses[0].chosen.len(), n as usize);
-    assert_eq!(a.toggle(0, 0), Toggle::Cleared);
-    assert_eq!(a.toggle(0, n), Toggle::Chosen);
+    assert_eq!(a.toggle(0, Authored(0)), Toggle::Cleared);
+    assert_eq!(a.toggle(0, Authored(n)), Toggle::Chosen);
 }
 
 #[test]
 fn choosing_unstrikes_and_submitted_attempts_are_locked() {
     let Some(q) = first(false) else { return };
     let mut a = attempt_with(q);
-    a.toggle_strike(0, 3);
-    assert_eq!(a.responses[0].struck, vec![3]);
-    a.toggle(0, 3);
+    a.toggle_strike(0, Authored(3));
+    assert_eq!(a.responses[0].struck, vec![Authored(3)]);
+    a.toggle(0, Authored(3));
     assert!(a.responses[0].struck.is_empty());
     a.submit(1000.0, false);
-    assert_eq!(a.toggle(0, 1), Toggle::Locked);
-    assert_eq!(a.responses[0].chosen, vec![3]);
+    assert_eq!(a.toggle(0, Authored(1)), Toggle::Locked);
+    assert_eq!(a.responses[0].chosen, vec![Authored(3)]);
 }
 
 #[test]
@@ -131,12 +131,12 @@ fn a_stored_attempt_with_impossible_contents_is_refused() {
         ),
         (
             "choice out of range",
-            |a| a.responses[0].chosen = vec![9],
+            |a| a.responses[0].chosen = vec![Authored(9)],
             Fault::BadChoice(a_id()),
         ),
         (
             "struck out of range",
-            |a| a.responses[0].struck = vec![200],
+            |a| a.responses[0].struck = vec![Authored(200)],
             Fault::BadChoice(a_id()),
         ),
         (

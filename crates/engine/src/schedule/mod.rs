@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::bank::QuestionId;
 use crate::idmap::IdMap;
 
+pub mod fsrs;
+
 /// Days until the next review, by box.
 pub const INTERVALS_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
 const DAY_MS: f64 = 86_400_000.0;

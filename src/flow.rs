@@ -146,8 +146,8 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> String {
     let today = engine::schedule::day_of(attempt.submitted_ms.unwrap_or(attempt.started_ms));
     for (item, response) in attempt.items.iter().zip(&attempt.responses) {
         let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
-        let lucky = right && response.confidence == Some(engine::attempt::Confidence::Guessed);
-        progress.review.record(item.id, right, lucky, today);
+        let rating = engine::schedule::rating_of(right, response.confidence);
+        progress.review.record(item.id, rating, today);
         let seen = progress.seen.get_or_insert_with(item.id, Default::default);
         seen.shown += 1;
         if right {
@@ -201,5 +201,11 @@ mod tests {
         assert_eq!(p.attempt(&id).map(|r| r.summary.items), Some(1));
         assert_eq!(p.seen_count(a.items[0].id), 1);
         assert_eq!(missed(&p), vec![a.items[0].id], "a blank answer is a miss");
+        let today = engine::schedule::day_of(1e12 + 1000.0);
+        assert_eq!(
+            p.review.cards[&a.items[0].id],
+            engine::schedule::Card::new(engine::schedule::Rating::Again, today),
+            "and enters the review drill rated Again"
+        );
     }
 }

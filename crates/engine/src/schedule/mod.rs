@@ -1,17 +1,34 @@
-//! The review drill: spaced repetition with Leitner boxes. A missed question (or one answered right
-//! by a lucky guess) enters box 1 and comes back the next day; each correct review moves it up a box
-//! and spaces it out (1, 2, 4, 8, 16 days); a wrong one sends it back to box 1; after the last box
-//! it leaves the queue. Days are whole numbers passed in, so schedules are reproducible.
+//! The review drill: spaced repetition with FSRS-6 (see `fsrs`), in whole days. Days are numbers
+//! passed in (`day_of`), so schedules are reproducible.
+//!
+//! Each answer is rated from its correctness and the learner's confidence (`rating_of`):
+//! - wrong (or left blank): Again;
+//! - right, marked "Guessed": Hard;
+//! - right, marked "Unsure", or with no confidence given: Good;
+//! - right, marked "Sure": Easy.
+//!
+//! A missed question, or one answered right by a guess (Again or Hard), enters the queue; a
+//! question in the queue is updated by every answer, early ones included (FSRS weighs a review by
+//! how much was forgotten since the last one). A right answer on the day of the card's last review
+//! changes nothing: the learner may just have read its explanation, and FSRS's same-day formula
+//! would let it raise the stability. A wrong or guessed one counts, and only lowers it. A question
+//! leaves the queue once its next review is more than `GRADUATE_DAYS` away.
 
 use serde::{Deserialize, Serialize};
 
+use crate::attempt::Confidence;
 use crate::bank::QuestionId;
 use crate::idmap::IdMap;
 
 pub mod fsrs;
 
-/// Days until the next review, by box.
-pub const INTERVALS_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
+pub use fsrs::Rating;
+use fsrs::{interval_days, Memory};
+
+/// A question graduates when its next review would be more than this many days away: recall is
+/// still 90 % four months on, past the span of any study plan here (the schedule looks at most 60
+/// days ahead), so reviewing it again would be for the long term, not for the exam.
+pub const GRADUATE_DAYS: i64 = 120;
 const DAY_MS: f64 = 86_400_000.0;
 
 /// The day number of a wall-clock time (days since the Unix epoch, in UTC).
@@ -19,46 +36,119 @@ pub fn day_of(ms: f64) -> i64 {
     (ms / DAY_MS).floor() as i64
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Card {
-    /// 0-based Leitner box.
-    pub level: u8,
-    pub due_day: i64,
+/// The rating of one answer (see the module documentation).
+pub fn rating_of(correct: bool, confidence: Option<Confidence>) -> Rating {
+    match (correct, confidence) {
+        (false, _) => Rating::Again,
+        (true, Some(Confidence::Guessed)) => Rating::Hard,
+        (true, Some(Confidence::Unsure) | None) => Rating::Good,
+        (true, Some(Confidence::Sure)) => Rating::Easy,
+    }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Stability and difficulty are kept to six decimals, so that what is stored reads back as the
+/// same numbers (the app's rule for every fraction it stores) and the schedule carries on the same.
+fn stored(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// One question's state in the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// Days until predicted recall falls to 90 %.
+    pub stability: f64,
+    /// 1 (easy) to 10 (hard).
+    pub difficulty: f64,
+    pub due_day: i64,
+    /// The day of the last review that counted.
+    pub last_day: i64,
+    /// Reviews that counted, the first included.
+    pub reps: u32,
+    /// Wrong answers after the first.
+    pub lapses: u32,
+}
+
+impl Card {
+    /// A card first reviewed `today` with `rating`.
+    pub fn new(rating: Rating, today: i64) -> Card {
+        let mut card = Card {
+            stability: 0.0,
+            difficulty: 0.0,
+            due_day: today,
+            last_day: today,
+            reps: 0,
+            lapses: 0,
+        };
+        card.set(Memory::first(rating), today);
+        card
+    }
+
+    pub fn memory(&self) -> Memory {
+        Memory {
+            stability: self.stability,
+            difficulty: self.difficulty,
+        }
+    }
+
+    /// Books a review on `today`, whatever the day.
+    fn review(&mut self, rating: Rating, today: i64) {
+        let memory = self.memory().after(rating, (today - self.last_day).max(0));
+        self.lapses += u32::from(rating == Rating::Again);
+        self.set(memory, today);
+    }
+
+    fn set(&mut self, memory: Memory, today: i64) {
+        self.stability = stored(memory.stability);
+        self.difficulty = stored(memory.difficulty);
+        self.last_day = today;
+        self.due_day = today + interval_days(self.stability);
+        self.reps += 1;
+    }
+
+    fn graduated(&self) -> bool {
+        self.due_day - self.last_day > GRADUATE_DAYS
+    }
+
+    /// Why this card cannot be a real one, if it cannot: the ranges the model keeps to.
+    pub fn implausible(&self) -> Option<&'static str> {
+        if !(self.stability.is_finite() && self.stability >= fsrs::STABILITY_MIN) {
+            Some("its stability is not a positive number of days")
+        } else if !(fsrs::DIFFICULTY_MIN..=fsrs::DIFFICULTY_MAX).contains(&self.difficulty) {
+            Some("its difficulty is not between 1 and 10")
+        } else if self.last_day < 0 {
+            Some("its last review is before 1970")
+        } else if !self
+            .due_day
+            .checked_sub(self.last_day)
+            .is_some_and(|gap| (0..=fsrs::MAX_INTERVAL_DAYS).contains(&gap))
+        {
+            Some("it falls due before its last review or too far after it")
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReviewQueue {
     pub cards: IdMap<Card>,
 }
 
 impl ReviewQueue {
-    /// Books one answer. `lucky` marks a right answer the learner said was a guess.
-    pub fn record(&mut self, id: QuestionId, correct: bool, lucky: bool, today: i64) {
-        if !correct || lucky {
-            self.cards.insert(
-                id,
-                Card {
-                    level: 0,
-                    due_day: today + INTERVALS_DAYS[0],
-                },
-            );
-            return;
-        }
+    /// Books one answer given on `today` (see the module documentation for who enters and leaves).
+    pub fn record(&mut self, id: QuestionId, rating: Rating, today: i64) {
         let Some(card) = self.cards.get_mut(id) else {
+            if rating <= Rating::Hard {
+                self.cards.insert(id, Card::new(rating, today));
+            }
             return;
         };
-        // Answering early (before it is due) does not move it up: spacing is the point.
-        if today < card.due_day {
+        if today <= card.last_day && rating >= Rating::Good {
             return;
         }
-        let next = card.level as usize + 1;
-        if next >= INTERVALS_DAYS.len() {
+        card.review(rating, today);
+        if card.graduated() {
             self.cards.remove(id);
-        } else {
-            *card = Card {
-                level: next as u8,
-                due_day: today + INTERVALS_DAYS[next],
-            };
         }
     }
 
@@ -76,91 +166,44 @@ impl ReviewQueue {
     }
 
     /// How many reviews fall due on each of the next `days` days (day 0 includes the overdue ones),
-    /// assuming each is answered right when due.
+    /// assuming each is answered Good when due.
     pub fn forecast(&self, today: i64, days: usize) -> Vec<usize> {
         let mut counts = vec![0; days];
         for card in self.cards.values() {
-            let (mut level, mut due) = (card.level as usize, card.due_day.max(today));
-            while due < today + days as i64 {
-                counts[(due - today) as usize] += 1;
-                level += 1;
-                let Some(gap) = INTERVALS_DAYS.get(level) else {
-                    break;
-                };
-                due += gap;
-            }
+            upcoming(card, today, today + days as i64, |day| {
+                counts[(day - today) as usize] += 1
+            });
         }
         counts
+    }
+
+    /// The reviews expected from `today` up to the day before `exam_day` (today's alone when the
+    /// exam is today or past), each answered Good when due: the work a daily target spreads out.
+    pub fn reviews_until(&self, today: i64, exam_day: i64) -> usize {
+        let end = exam_day.max(today + 1);
+        let mut total = 0;
+        for card in self.cards.values() {
+            upcoming(card, today, end, |_| total += 1);
+        }
+        total
+    }
+}
+
+/// Calls `visit` with each day before `end` on which `card` falls due (from `today`, overdue
+/// reviews on `today`), each review answered Good, until it graduates.
+fn upcoming(card: &Card, today: i64, end: i64, mut visit: impl FnMut(i64)) {
+    let mut card = *card;
+    let mut day = card.due_day.max(today);
+    // Each review moves the due day on by at least one day, so this ends.
+    while day < end {
+        visit(day);
+        card.review(Rating::Good, day);
+        if card.graduated() {
+            break;
+        }
+        day = card.due_day;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn id(s: &str) -> QuestionId {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn a_miss_comes_back_tomorrow_and_correct_answers_space_it_out() {
-        let mut q = ReviewQueue::default();
-        q.record(id("2.3-001"), false, false, 100);
-        assert_eq!(q.due(100), vec![]);
-        assert_eq!(q.due(101), vec![id("2.3-001")]);
-        let mut day = 101;
-        for gap in &INTERVALS_DAYS[1..] {
-            q.record(id("2.3-001"), true, false, day);
-            day += gap;
-            assert_eq!(q.cards[&id("2.3-001")].due_day, day);
-        }
-        q.record(id("2.3-001"), true, false, day);
-        assert!(q.cards.is_empty(), "it graduates after the last box");
-    }
-
-    #[test]
-    fn a_wrong_review_goes_back_to_box_one() {
-        let mut q = ReviewQueue::default();
-        q.record(id("1.1-002"), false, false, 0);
-        q.record(id("1.1-002"), true, false, 1);
-        q.record(id("1.1-002"), true, false, 3);
-        assert_eq!(q.cards[&id("1.1-002")].level, 2);
-        q.record(id("1.1-002"), false, false, 7);
-        assert_eq!(
-            q.cards[&id("1.1-002")],
-            Card {
-                level: 0,
-                due_day: 8
-            }
-        );
-    }
-
-    #[test]
-    fn lucky_guesses_enter_the_queue_and_unknown_right_answers_do_not() {
-        let mut q = ReviewQueue::default();
-        q.record(id("4.1-003"), true, true, 5);
-        q.record(id("4.1-004"), true, false, 5);
-        assert_eq!(
-            q.cards.keys().copied().collect::<Vec<_>>(),
-            vec![id("4.1-003")]
-        );
-    }
-
-    #[test]
-    fn early_answers_do_not_advance_and_the_forecast_counts_each_due_day() {
-        let mut q = ReviewQueue::default();
-        q.record(id("3.3-001"), false, false, 10);
-        q.record(id("3.3-001"), true, false, 10);
-        assert_eq!(q.cards[&id("3.3-001")].level, 0);
-        // Due on day 11, then 13, then 17 if answered right each time.
-        assert_eq!(q.forecast(10, 8), vec![0, 1, 0, 1, 0, 0, 0, 1]);
-        assert_eq!(q.forecast(12, 1), vec![1], "overdue reviews count today");
-    }
-
-    #[test]
-    fn days_are_utc_calendar_days() {
-        assert_eq!(day_of(0.0), 0);
-        assert_eq!(day_of(DAY_MS - 1.0), 0);
-        assert_eq!(day_of(DAY_MS * 3.5), 3);
-    }
-}
+mod tests;

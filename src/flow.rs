@@ -75,7 +75,8 @@ pub fn new_practice(
     progress: &Progress,
     now_ms: f64,
 ) -> Result<Attempt, String> {
-    let items = crate::engine_bridge::practice_items(spec, progress, random_seed())?;
+    let today = engine::schedule::day_of(now_ms);
+    let items = crate::engine_bridge::practice_items(spec, progress, random_seed(), today)?;
     let minutes = spec.timed.then(|| timed_minutes(items.len()));
     Ok(Attempt::new(
         new_attempt_id("practice", now_ms),
@@ -190,6 +191,26 @@ mod tests {
         assert_eq!(timed_minutes(65), 90);
         assert_eq!(timed_minutes(10), 14);
         assert_eq!(timed_minutes(0), 1);
+    }
+
+    #[test]
+    fn the_review_drill_practises_exactly_the_questions_due() {
+        use engine::schedule::Rating;
+        let mut p = Progress::default();
+        let id = |s: &str| s.parse::<QuestionId>().unwrap();
+        p.review.record(id("2.3-001"), Rating::Again, 100);
+        p.review.record(id("1.1-002"), Rating::Again, 99);
+        p.review.record(id("3.1-001"), Rating::Again, 101);
+        let spec = PracticeSpec {
+            count: 2,
+            due_only: true,
+            ..PracticeSpec::default()
+        };
+        let day_101 = 101.5 * 86_400_000.0;
+        let attempt = new_practice(&spec, &p, day_101).unwrap();
+        let mut ids: Vec<QuestionId> = attempt.items.iter().map(|i| i.id).collect();
+        ids.sort();
+        assert_eq!(ids, vec![id("1.1-002"), id("2.3-001")]);
     }
 
     #[test]

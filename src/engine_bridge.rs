@@ -20,13 +20,18 @@ pub fn practice_items(
     spec: &PracticeSpec,
     progress: &Progress,
     seed: u64,
+    today: i64,
 ) -> Result<Vec<AttemptItem>, String> {
     let tasks: Vec<TaskStatement> = spec.tasks.iter().collect();
-    let missed = spec.missed_only.then(|| crate::flow::missed(progress));
+    let only = if spec.due_only {
+        Some(progress.review.due(today))
+    } else {
+        spec.missed_only.then(|| crate::flow::missed(progress))
+    };
     forms::practice(
         bank::questions(),
         &tasks,
-        missed.as_deref(),
+        only.as_deref(),
         // A set of every due question is capped like any stored attempt.
         spec.count.min(engine::attempt::MAX_ATTEMPT_ITEMS),
         &seen_fn(progress),

@@ -72,7 +72,8 @@ pub fn new_practice(
     progress: &Progress,
     now_ms: f64,
 ) -> Result<Attempt, String> {
-    let items = crate::engine_bridge::practice_items(spec, progress, random_seed())?;
+    let today = engine::schedule::day_of(now_ms);
+    let items = crate::engine_bridge::practice_items(spec, progress, random_seed(), today)?;
     let minutes = spec.timed.then(|| timed_minutes(items.len()));
     Ok(Attempt::new(
         new_attempt_id(Mode::Practice, now_ms),
@@ -145,8 +146,8 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> AttemptId {
     let today = engine::schedule::day_of(attempt.submitted_ms.unwrap_or(attempt.started_ms));
     for (item, response) in attempt.items.iter().zip(&attempt.responses) {
         let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
-        let lucky = right && response.confidence == Some(engine::attempt::Confidence::Guessed);
-        progress.review.record(item.id, right, lucky, today);
+        let rating = engine::schedule::rating_of(right, response.confidence);
+        progress.review.record(item.id, rating, today);
         let seen = progress.seen.get_or_insert_with(item.id, Default::default);
         seen.shown += 1;
         if right {
@@ -192,6 +193,26 @@ mod tests {
     }
 
     #[test]
+    fn the_review_drill_practises_exactly_the_questions_due() {
+        use engine::schedule::Rating;
+        let mut p = Progress::default();
+        let id = |s: &str| s.parse::<QuestionId>().unwrap();
+        p.review.record(id("2.3-001"), Rating::Again, 100);
+        p.review.record(id("1.1-002"), Rating::Again, 99);
+        p.review.record(id("3.1-001"), Rating::Again, 101);
+        let spec = PracticeSpec {
+            count: 2,
+            due_only: true,
+            ..PracticeSpec::default()
+        };
+        let day_101 = 101.5 * 86_400_000.0;
+        let attempt = new_practice(&spec, &p, day_101).unwrap();
+        let mut ids: Vec<QuestionId> = attempt.items.iter().map(|i| i.id).collect();
+        ids.sort();
+        assert_eq!(ids, vec![id("1.1-002"), id("2.3-001")]);
+    }
+
+    #[test]
     fn a_filed_attempt_counts_as_seen_and_misses_go_to_the_drill() {
         let mut p = Progress::default();
         let mut a = new_diagnostic(1e12);
@@ -200,5 +221,11 @@ mod tests {
         assert_eq!(p.attempt(&id).map(|r| r.summary.items), Some(1));
         assert_eq!(p.seen_count(a.items[0].id), 1);
         assert_eq!(missed(&p), vec![a.items[0].id], "a blank answer is a miss");
+        let today = engine::schedule::day_of(1e12 + 1000.0);
+        assert_eq!(
+            p.review.cards[&a.items[0].id],
+            engine::schedule::Card::new(engine::schedule::Rating::Again, today),
+            "and enters the review drill rated Again"
+        );
     }
 }

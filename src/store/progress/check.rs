@@ -3,8 +3,9 @@
 //! fails set aside with its reason instead of crashing a page later.
 
 use engine::attempt::{AttemptId, Fault, Mode, FUTURE_TOLERANCE_MS, MAX_OPEN_MS};
-use engine::bank;
+use engine::bank::{self, QuestionId};
 use engine::blueprint::FORM_ITEMS;
+use engine::schedule::ReviewQueue;
 use serde_json::Value;
 
 use super::{AttemptRecord, Facts, Outcome, Progress, Summary};
@@ -12,10 +13,38 @@ use super::{AttemptRecord, Facts, Outcome, Progress, Summary};
 /// The most attempts a history, or an import file, may hold: years of daily practice.
 pub const MAX_ATTEMPTS: usize = 3000;
 
-/// An attempt that failed its checks. It is set aside with the reason, never dropped silently.
+/// Which part of a history failed its checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Attempt,
+    ReviewCard,
+}
+
+impl Part {
+    /// Its name in a notice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Attempt => "attempt",
+            Part::ReviewCard => "review card",
+        }
+    }
+
+    /// Its name in the key of its set-aside copy.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Attempt => "attempt",
+            Part::ReviewCard => "review",
+        }
+    }
+}
+
+/// An attempt or review card that failed its checks. It is set aside with the reason, never
+/// dropped silently.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rejected {
-    /// The attempt's id when it is a plain one (safe to show), else a placeholder.
+    pub part: Part,
+    /// The attempt's id when it is a plain one (safe to show), else a placeholder; a card's
+    /// question id.
     pub id: String,
     pub reason: String,
     /// The record as it was stored, for the set-aside copy.
@@ -137,9 +166,36 @@ impl AttemptRecord {
     }
 }
 
+/// Takes out of the queue, as set aside, each card whose state the model could not have produced or
+/// whose last review is still to come.
+fn set_aside_implausible_cards(queue: &mut ReviewQueue, now_ms: f64, out: &mut Vec<Rejected>) {
+    let latest_day = engine::schedule::day_of(now_ms + FUTURE_TOLERANCE_MS);
+    let faults: Vec<(QuestionId, &str)> = queue
+        .cards
+        .iter()
+        .filter_map(|(id, card)| {
+            let fault = card.implausible().or_else(|| {
+                (card.last_day > latest_day).then_some("its last review is in the future")
+            });
+            fault.map(|f| (*id, f))
+        })
+        .collect();
+    for (id, reason) in faults {
+        let Some(card) = queue.cards.remove(id) else {
+            continue;
+        };
+        out.push(Rejected {
+            part: Part::ReviewCard,
+            id: id.to_string(),
+            reason: reason.into(),
+            raw: serde_json::to_string(&card).unwrap_or_default(),
+        });
+    }
+}
+
 /// Reads a progress record's data attempt by attempt: each attempt is decoded and checked on its
-/// own, so one impossible attempt is set aside while the rest of the history stays. Questions no
-/// longer in the bank leave the seen counts and the review queue.
+/// own, so one impossible attempt is set aside while the rest of the history stays; so is each
+/// impossible review card. Questions no longer in the bank leave the seen counts and the queue.
 pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Checked, String> {
     let Value::Object(mut fields) = data else {
         return Err("the progress record is not an object".into());
@@ -167,6 +223,7 @@ pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Ch
         .cards
         .retain_ids(|id| bank::find(id).is_some());
     let mut rejected = Vec::new();
+    set_aside_implausible_cards(&mut progress.review, now_ms, &mut rejected);
     for value in attempts {
         let raw = serde_json::to_string(&value).unwrap_or_default();
         let id = value
@@ -184,7 +241,12 @@ pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Ch
             });
         match checked {
             Ok(record) => progress.attempts.push(record),
-            Err(reason) => rejected.push(Rejected { id, reason, raw }),
+            Err(reason) => rejected.push(Rejected {
+                part: Part::Attempt,
+                id,
+                reason,
+                raw,
+            }),
         }
     }
     engine::order::sort_by_key_f64(&mut progress.attempts, |a| a.summary.started_ms);

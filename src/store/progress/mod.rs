@@ -13,11 +13,13 @@ use serde_json::Value;
 use super::envelope::Migration;
 
 mod check;
+mod migrate;
 
-pub use check::{check_progress, Checked, Evidence, Rejected, MAX_ATTEMPTS};
+pub use check::{check_progress, Checked, Evidence, Part, Rejected, MAX_ATTEMPTS};
 
 pub const PROGRESS_KEY: &str = "clf-prep/progress";
-pub const PROGRESS_MIGRATIONS: &[Migration] = &[];
+/// Schema 2 moved the review queue from Leitner boxes to FSRS.
+pub const PROGRESS_MIGRATIONS: &[Migration] = &[migrate::leitner_to_fsrs];
 
 pub use engine::report::Verdict;
 
@@ -161,7 +163,7 @@ pub struct Seen {
 pub struct Progress {
     pub attempts: Vec<AttemptRecord>,
     pub seen: IdMap<Seen>,
-    /// Missed questions scheduled for the review drill.
+    /// Missed and guessed questions scheduled for the review drill.
     pub review: engine::schedule::ReviewQueue,
     /// Ids of attempts the learner deleted, so that a merge with another tab's copy or a file does
     /// not bring them back.
@@ -203,8 +205,8 @@ impl Progress {
         }
     }
 
-    /// Adds `other`'s attempts that this history lacks (by id); seen counts keep the larger of the two,
-    /// so merging the same file twice changes nothing.
+    /// Adds `other`'s attempts that this history lacks (by id); seen counts keep the larger of the two
+    /// and review cards the one reviewed last, so merging the same file twice changes nothing.
     pub fn merge(&mut self, other: Progress) {
         for id in other.deleted {
             if !self.deleted.contains(&id) {
@@ -220,7 +222,11 @@ impl Progress {
         }
         self.deleted = deleted;
         for (id, card) in other.review.cards {
-            self.review.cards.get_or_insert_with(id, || card);
+            // The card reviewed last has been through the latest answer, whichever copy booked it.
+            let mine = self.review.cards.get_or_insert_with(id, || card);
+            if card.last_day > mine.last_day {
+                *mine = card;
+            }
         }
         for (id, seen) in other.seen {
             let mine = self.seen.get_or_insert_with(id, Seen::default);
@@ -242,9 +248,9 @@ pub fn load(v: &super::vault::Vault, now_ms: f64) -> Progress {
         Ok(Checked { progress, rejected }) => {
             for r in &rejected {
                 v.set_aside_text(
-                    &format!("attempt/{}", r.id),
+                    &format!("{}/{}", r.part.key(), r.id),
                     &r.raw,
-                    &format!("attempt {}: {}", r.id, r.reason),
+                    &format!("{} {}: {}", r.part.label(), r.id, r.reason),
                     now_ms,
                 );
             }
@@ -262,5 +268,7 @@ pub fn load(v: &super::vault::Vault, now_ms: f64) -> Progress {
     }
 }
 
+#[cfg(test)]
+pub(crate) mod review_tests;
 #[cfg(test)]
 mod tests;

@@ -48,7 +48,12 @@ fn check_progress_record(raw: &str, now_ms: f64) -> Result<String, String> {
     let data: Value = decoded(raw, PROGRESS_MIGRATIONS)?;
     let checked = check_progress(data, now_ms, Evidence::Required)?;
     if let Some(bad) = checked.rejected.first() {
-        return Err(format!("attempt {} cannot be used: {}", bad.id, bad.reason));
+        return Err(format!(
+            "{} {} cannot be used: {}",
+            bad.part.label(),
+            bad.id,
+            bad.reason
+        ));
     }
     encode(&checked.progress, PROGRESS_MIGRATIONS)
 }

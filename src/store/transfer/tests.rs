@@ -218,3 +218,18 @@ fn set_aside_records_travel_unread_and_are_capped() {
         "no room, none added"
     );
 }
+
+#[test]
+fn an_export_from_the_leitner_release_imports_upgraded() {
+    use crate::store::progress::review_tests::{upgraded_cards, LEITNER_RECORD};
+    let file = format!(
+        r#"{{"format":"{FORMAT}","version":1,"exported_at_ms":{NOW},"records":{{"{PROGRESS_KEY}":{LEITNER_RECORD}}}}}"#
+    );
+    let records = validate(&file, NOW).unwrap();
+    assert!(records[0].1.contains(r#""schema":2"#));
+    for how in [Apply::Replace, Apply::Merge] {
+        let applied = apply(&vault(), &records, how, NOW).unwrap();
+        let cards: Vec<_> = applied.progress.review.cards.into_iter().collect();
+        assert_eq!(cards, upgraded_cards());
+    }
+}

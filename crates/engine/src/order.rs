@@ -12,6 +12,7 @@ pub fn sort_by_key_f64<T>(items: &mut Vec<T>, key: impl Fn(&T) -> f64) {
 
 /// Not generic and not inlined, so there is exactly one instance of the sort behind every caller.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one sort the conventions allow
 fn sort_keyed(keyed: &mut [(f64, usize)]) {
     keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
 }

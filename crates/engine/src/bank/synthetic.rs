@@ -6,6 +6,7 @@ use super::{Choice, Difficulty, Kind, Question, QuestionId, TaskStatement};
 /// A bank of placeholder questions shaped like the real one (every task statement, both kinds, all
 /// three difficulties), for tests and for the simulation when the real bank cannot supply a form.
 /// Built once per size and kept for the life of the program.
+#[allow(clippy::disallowed_types)] // tests and the simulation only: never in the app
 pub fn synthetic(per_task: u16) -> &'static [Question] {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};

@@ -1,6 +1,8 @@
 //! The catalogue of AWS services in `bank/meta/services.toml`: which ones the exam guide puts in
 //! scope, and which AWS has closed to new customers or retired. Questions name their services from
-//! it, and option texts are searched for its names and aliases.
+//! it, and option texts are searched for its names and aliases. Every examinable service also has a
+//! card for learners: what it does, when to choose it, the services it is confused with and how
+//! they differ, and its documentation page.
 
 use std::collections::HashMap;
 
@@ -33,7 +35,26 @@ pub struct Service {
     pub status: Status,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What it does, in one sentence that does not name it (it becomes a flashcard).
+    pub what: Option<String>,
+    /// When a learner should choose it, likewise without its name.
+    pub choose_when: Option<String>,
+    /// The AWS documentation page that backs the card.
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub confused_with: Vec<Confusion>,
 }
+
+/// A look-alike service and the one-line difference that decides between them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confusion {
+    pub name: String,
+    pub difference: String,
+}
+
+/// Look-alikes per card: at least one, so that every card teaches a contrast, and few enough to read.
+pub const CONFUSIONS: std::ops::RangeInclusive<usize> = 1..=3;
 
 impl Service {
     /// In the exam's scope and open to new customers: the only services a key may rest on.
@@ -107,6 +128,11 @@ impl Catalogue {
             }
         }
         if problems.is_empty() {
+            for s in services.iter().filter(|s| s.examinable()) {
+                check_card(s, &services, &by_name, &mut problems);
+            }
+        }
+        if problems.is_empty() {
             Ok(Catalogue { services, by_name })
         } else {
             Err(problems)
@@ -151,6 +177,93 @@ impl Catalogue {
     }
 }
 
+/// The learner's card of an examinable service: every field present, plain one-line text, no
+/// sentence that gives its name away, look-alikes that exist, are examinable and are named in the
+/// difference, and a documentation link on an AWS host.
+fn check_card(
+    s: &Service,
+    all: &[Service],
+    by_name: &HashMap<String, usize>,
+    problems: &mut Vec<String>,
+) {
+    let mut problem = |m: String| problems.push(format!("service \"{}\": {m}", s.name));
+    let short = ["AWS ", "Amazon "]
+        .iter()
+        .find_map(|p| s.name.strip_prefix(p));
+    let names_itself = |text: &str| {
+        s.names()
+            .chain(short)
+            .find(|n| whole_word_matches(text, n).next().is_some())
+    };
+    for (field, text) in [("what", &s.what), ("choose_when", &s.choose_when)] {
+        match text.as_deref().map(str::trim) {
+            None | Some("") => problem(format!(
+                "{field} is missing (every examinable service has a card)"
+            )),
+            Some(t) => {
+                if let Some(n) = names_itself(t) {
+                    problem(format!("{field} names the service (\"{n}\"); it becomes a flashcard, so describe it without its name"));
+                }
+                if t.contains(['\n', '<', '>']) {
+                    problem(format!("{field} must be one line of plain text"));
+                }
+            }
+        }
+    }
+    match s.doc.as_deref() {
+        None => {
+            problem("doc is missing: link the AWS documentation page that backs the card".into())
+        }
+        Some(link) if !crate::rules::is_aws_host(link) => {
+            problem(format!("doc {link:?} is not an https link on an AWS host"))
+        }
+        Some(_) => {}
+    }
+    if !CONFUSIONS.contains(&s.confused_with.len()) {
+        problem(format!(
+            "confused_with lists {} services; list {} to {}",
+            s.confused_with.len(),
+            CONFUSIONS.start(),
+            CONFUSIONS.end()
+        ));
+    }
+    for (i, c) in s.confused_with.iter().enumerate() {
+        let Some(other) = by_name.get(&c.name).map(|&j| &all[j]) else {
+            problem(format!(
+                "confused_with names \"{}\", which is not in the catalogue",
+                c.name
+            ));
+            continue;
+        };
+        if other.name == s.name {
+            problem("confused_with names the service itself".into());
+        } else if !other.examinable() {
+            problem(format!(
+                "confused_with names \"{}\", which is not examinable",
+                c.name
+            ));
+        }
+        if s.confused_with[..i].iter().any(|d| d.name == c.name) {
+            problem(format!("confused_with names \"{}\" twice", c.name));
+        }
+        // In running text a service goes by its short name too ("Lambda" for "AWS Lambda").
+        let named = |svc: &Service| {
+            let short = ["AWS ", "Amazon "]
+                .iter()
+                .find_map(|p| svc.name.strip_prefix(p));
+            svc.names()
+                .chain(short)
+                .any(|n| whole_word_matches(&c.difference, n).next().is_some())
+        };
+        if !named(s) || !named(other) {
+            problem(format!(
+                "the difference from \"{}\" must name both services",
+                c.name
+            ));
+        }
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -178,6 +291,10 @@ category = "Storage"
 scope = "in"
 status = "active"
 aliases = ["S3"]
+what = "Stores any number of objects in buckets, reachable over the web."
+choose_when = "You need durable storage for files of any kind."
+doc = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html"
+confused_with = [{ name = "Amazon S3 Glacier", difference = "S3 serves objects at once; S3 Glacier archives them for rare, slower retrieval." }]
 
 [[service]]
 name = "Amazon S3 Glacier"
@@ -185,6 +302,10 @@ category = "Storage"
 scope = "in"
 status = "active"
 aliases = ["S3 Glacier"]
+what = "Archives data cheaply for retrieval in minutes or hours."
+choose_when = "You keep records for years and rarely read them."
+doc = "https://docs.aws.amazon.com/amazonglacier/latest/dev/introduction.html"
+confused_with = [{ name = "Amazon S3", difference = "S3 Glacier is for archives; S3 is for data read often." }]
 
 [[service]]
 name = "Amazon Glacier"
@@ -239,6 +360,30 @@ aliases = ["Glacier"]
             err.iter().any(|e| e.contains("\"S3\" names both")),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn every_examinable_service_has_a_card_that_does_not_give_it_away() {
+        let cases = [
+            ("what = \"Archives data cheaply for retrieval in minutes or hours.\"\n", "", "what is missing"),
+            ("Archives data cheaply", "S3 Glacier archives data cheaply", "what names the service (\"S3 Glacier\")"),
+            ("You keep records", "You keep S3 Glacier records", "choose_when names the service (\"S3 Glacier\")"),
+            ("https://docs.aws.amazon.com/amazonglacier/latest/dev/introduction.html", "https://example.com/glacier", "not an https link on an AWS host"),
+            ("name = \"Amazon S3\", difference = \"S3 Glacier is", "name = \"Amazon S4\", difference = \"S3 Glacier is", "\"Amazon S4\", which is not in the catalogue"),
+            ("name = \"Amazon S3\", difference", "name = \"Amazon Glacier\", difference", "\"Amazon Glacier\", which is not examinable"),
+            ("S3 Glacier is for archives; S3 is for data read often.", "One is for archives, the other for data read often.", "must name both services"),
+            ("confused_with = [{ name = \"Amazon S3\", difference = \"S3 Glacier is for archives; S3 is for data read often.\" }]", "confused_with = []", "confused_with lists 0 services"),
+        ];
+        assert!(Catalogue::parse(CATALOGUE).is_ok());
+        for (from, to, expected) in cases {
+            assert!(CATALOGUE.contains(from), "{from}");
+            let err = Catalogue::parse(&CATALOGUE.replacen(from, to, 1)).unwrap_err();
+            assert!(
+                err.iter()
+                    .any(|e| e.contains("Amazon S3 Glacier") && e.contains(expected)),
+                "{expected}: {err:?}"
+            );
+        }
     }
 
     #[test]

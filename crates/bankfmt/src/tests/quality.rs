@@ -11,6 +11,10 @@ category = "Security, Identity, and Compliance"
 scope = "in"
 status = "active"
 aliases = ["IAM"]
+what = "Controls who may use an account's resources and what each may do."
+choose_when = "You need users, groups, roles and policies for one account."
+doc = "https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction.html"
+confused_with = [{ name = "Amazon EC2", difference = "IAM decides who may act; EC2 is the servers they act on." }]
 
 [[service]]
 name = "Amazon EC2"
@@ -18,6 +22,10 @@ category = "Compute"
 scope = "in"
 status = "active"
 aliases = ["EC2"]
+what = "Virtual servers you choose, launch and manage."
+choose_when = "You need full control of a server's operating system."
+doc = "https://docs.aws.amazon.com/ec2/latest/userguide/concepts.html"
+confused_with = [{ name = "AWS IAM", difference = "EC2 runs the servers; IAM controls who may manage them." }]
 
 [[service]]
 name = "AWS CodeCommit"

@@ -32,6 +32,7 @@ fn main() {
     let quality = bank.quality();
     for (name, text) in [
         ("bank.txt", bankfmt::codegen(&bank)),
+        ("services.txt", bankfmt::codegen_services(&bank)),
         ("quality.txt", quality.table()),
         ("quality.json", quality.json_fields()),
     ] {

@@ -8,10 +8,14 @@
 //!
 //! Layout (the separators live in the engine's `baked.rs`; `check_controls` bans them from the text):
 //! questions are separated by [`RECORD`]; a question's fields by [`FIELD`], in this order:
-//! id, choose count ("1" for multiple choice), difficulty level, guide version, stem, references
-//! and tags (items separated by [`ITEM`]), the `verified` date (empty when the question has none),
-//! then per option its text prefixed with `+` (correct) or `-`, followed by its explanation.
-//! Services and contrasts stay behind: they serve the build's checks, not the learner.
+//! id, choose count ("1" for multiple choice), difficulty level, guide version, stem, references,
+//! tags and services (items separated by [`ITEM`]), the `verified` date (empty when the question
+//! has none), then per option its text prefixed with `+` (correct) or `-`, followed by its
+//! explanation. Contrasts stay behind: they serve the build's checks, not the learner.
+//!
+//! The service catalogue is a second blob ([`codegen_services`]): one record per examinable service,
+//! in catalogue order, with the fields name, category, what, choose when, documentation link, then
+//! per look-alike its name followed by the difference.
 
 use crate::baked::{FIELD, ITEM, RECORD};
 use crate::{Bank, Kind};
@@ -35,12 +39,40 @@ pub fn codegen(bank: &Bank) -> String {
                 q.stem.trim().to_string(),
                 q.refs.join(&ITEM.to_string()),
                 q.tags.join(&ITEM.to_string()),
+                q.services
+                    .as_deref()
+                    .unwrap_or_default()
+                    .join(&ITEM.to_string()),
                 q.verified.clone().unwrap_or_default(),
             ];
             for o in &q.options {
                 let mark = if o.correct { '+' } else { '-' };
                 fields.push(format!("{mark}{}", o.text.trim()));
                 fields.push(o.why.trim().to_string());
+            }
+            fields.join(&FIELD.to_string())
+        })
+        .collect();
+    records.join(&RECORD.to_string())
+}
+
+/// The blob of the service catalogue's cards (examinable services only: the others have none).
+pub fn codegen_services(bank: &Bank) -> String {
+    let records: Vec<String> = bank
+        .meta
+        .services
+        .iter()
+        .filter(|s| s.examinable())
+        .map(|s| {
+            let mut fields = vec![
+                s.name.as_str(),
+                s.category.as_str(),
+                s.what.as_deref().unwrap_or_default(),
+                s.choose_when.as_deref().unwrap_or_default(),
+                s.doc.as_deref().unwrap_or_default(),
+            ];
+            for c in &s.confused_with {
+                fields.extend([c.name.as_str(), c.difference.as_str()]);
             }
             fields.join(&FIELD.to_string())
         })

@@ -18,7 +18,7 @@ mod source;
 mod stats;
 pub mod twins;
 
-pub use codegen::codegen;
+pub use codegen::{codegen, codegen_services};
 pub use date::Date;
 pub use load::{default_bank_dir, load_dir, load_files, parse_file, validate_sources};
 pub use meta::Meta;

@@ -143,6 +143,11 @@ impl Catalogue {
         self.by_name.get(name).map(|&i| &self.services[i])
     }
 
+    /// Every service, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = &Service> {
+        self.services.iter()
+    }
+
     pub fn len(&self) -> usize {
         self.services.len()
     }
@@ -204,7 +209,7 @@ fn check_card(
                 if let Some(n) = names_itself(t) {
                     problem(format!("{field} names the service (\"{n}\"); it becomes a flashcard, so describe it without its name"));
                 }
-                if t.contains(['\n', '<', '>']) {
+                if t.contains(['<', '>']) || t.contains(char::is_control) {
                     problem(format!("{field} must be one line of plain text"));
                 }
             }
@@ -247,6 +252,9 @@ fn check_card(
             problem(format!("confused_with names \"{}\" twice", c.name));
         }
         // In running text a service goes by its short name too ("Lambda" for "AWS Lambda").
+        if c.difference.contains(char::is_control) || s.category.contains(char::is_control) {
+            problem("texts must be plain, with no control characters".into());
+        }
         let named = |svc: &Service| {
             let short = ["AWS ", "Amazon "]
                 .iter()

@@ -20,6 +20,7 @@ pub mod order;
 pub type SeededRng = rand::rngs::SmallRng;
 pub mod report;
 pub mod schedule;
+pub mod services;
 
 // The outline, the baked separators and the markup grammar are shared with the build-time
 // validator; re-exported so the app and this crate keep writing `engine::markup` and the like.

@@ -62,6 +62,7 @@ pub fn synthetic(per_task: u16) -> &'static [Question] {
                     options: if multiple { &MULTIPLE } else { &SINGLE },
                     refs: &[],
                     tags: &[],
+                    services: &[],
                     verified: None,
                 });
             }

@@ -51,6 +51,7 @@ fn unbake_question(record: &'static str) -> Option<Question> {
     };
     let refs = list(fields.next()?);
     let tags = list(fields.next()?);
+    let services = list(fields.next()?);
     let verified = Some(fields.next()?).filter(|v| !v.is_empty());
     let mut options = Vec::new();
     while let Some(marked) = fields.next() {
@@ -71,6 +72,7 @@ fn unbake_question(record: &'static str) -> Option<Question> {
         options: options.leak(),
         refs,
         tags,
+        services,
         verified,
     })
 }
@@ -112,6 +114,7 @@ mod tests {
             assert_eq!(b.stem, e.stem.trim());
             assert_eq!(b.refs, e.refs.as_slice());
             assert_eq!(b.tags, e.tags.as_slice());
+            assert_eq!(b.services, e.services.as_deref().unwrap_or_default());
             assert_eq!(b.verified, e.verified.as_deref());
             assert_eq!(b.options.len(), e.options.len());
             for (bo, eo) in b.options.iter().zip(&e.options) {
@@ -127,19 +130,25 @@ mod tests {
     fn a_malformed_record_is_refused() {
         assert!(unbake_question("2.3-001\u{1f}1\u{1f}9\u{1f}g\u{1f}s\u{1f}\u{1f}").is_none());
         assert!(unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}\u{1f}*x\u{1f}why"
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}*x\u{1f}why"
         )
         .is_none());
         let ok = unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}\u{1f}+x\u{1f}why",
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}AWS IAM\u{1f}\u{1f}+x\u{1f}why",
         )
         .unwrap();
         assert_eq!(
-            (ok.refs, ok.tags, ok.verified, ok.options[0].correct),
-            (&["r"][..], &[][..], None, true)
+            (
+                ok.refs,
+                ok.tags,
+                ok.services,
+                ok.verified,
+                ok.options[0].correct
+            ),
+            (&["r"][..], &[][..], &["AWS IAM"][..], None, true)
         );
         let dated = unbake_question(
-            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}2026-11-30\u{1f}+x\u{1f}why",
+            "2.3-001\u{1f}1\u{1f}2\u{1f}g\u{1f}s\u{1f}r\u{1f}\u{1f}\u{1f}2026-11-30\u{1f}+x\u{1f}why",
         )
         .unwrap();
         assert_eq!(dated.verified, Some("2026-11-30"));

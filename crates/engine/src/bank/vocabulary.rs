@@ -317,6 +317,8 @@ pub struct Question {
     pub options: &'static [Choice],
     pub refs: &'static [&'static str],
     pub tags: &'static [&'static str],
+    /// The services it is about, by their catalogue names (`crate::services`).
+    pub services: &'static [&'static str],
     /// The day its facts were last checked ("2026-11-30"), once the bank dates it.
     pub verified: Option<&'static str>,
 }

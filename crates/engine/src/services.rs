@@ -1,0 +1,142 @@
+//! The service catalogue's cards, baked from `bank/meta/services.toml` (validated then, see bankfmt's
+//! services and codegen): for each examinable service, what it does, when to choose it, its
+//! look-alikes with the deciding difference, and its documentation page. Questions name the services
+//! they are about by the same names, so a card can offer "practise the questions about it".
+
+use crate::baked::{FIELD, RECORD};
+use crate::bank::{self, Question};
+
+static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/services.txt"));
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Service {
+    pub name: &'static str,
+    /// The exam guide's group, e.g. "Compute".
+    pub category: &'static str,
+    pub what: &'static str,
+    pub choose_when: &'static str,
+    pub doc: &'static str,
+    pub confused: &'static [Confusion],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Confusion {
+    pub name: &'static str,
+    pub difference: &'static str,
+}
+
+impl Service {
+    /// The questions about this service, in id order.
+    pub fn questions(&self) -> impl Iterator<Item = &'static Question> + '_ {
+        bank::questions()
+            .iter()
+            .filter(|q| q.services.contains(&self.name))
+    }
+}
+
+/// Every card, in catalogue order (grouped by category). Split out of the baked text on first use.
+pub fn catalogue() -> &'static [Service] {
+    static CATALOGUE: std::sync::OnceLock<Vec<Service>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| unbake(BAKED))
+}
+
+pub fn find(name: &str) -> Option<&'static Service> {
+    catalogue().iter().find(|s| s.name == name)
+}
+
+fn unbake(text: &'static str) -> Vec<Service> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split(RECORD)
+        .map(|record| {
+            unbake_service(record)
+                .unwrap_or_else(|| panic!("baked service is malformed: {:.40}", record))
+        })
+        .collect()
+}
+
+fn unbake_service(record: &'static str) -> Option<Service> {
+    let mut fields = record.split(FIELD);
+    let mut next = || fields.next();
+    let (name, category, what, choose_when, doc) = (next()?, next()?, next()?, next()?, next()?);
+    let mut confused = Vec::new();
+    while let Some(name) = next() {
+        confused.push(Confusion {
+            name,
+            difference: next()?,
+        });
+    }
+    Some(Service {
+        name,
+        category,
+        what,
+        choose_when,
+        doc,
+        confused: confused.leak(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every card survives baking, and every look-alike is itself in the catalogue.
+    #[test]
+    fn unbaked_catalogue_equals_its_source() {
+        let dir = option_env!("CLF_BANK_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(bankfmt::default_bank_dir);
+        let policy = bankfmt::Policy::on(bankfmt::Date::today());
+        let source = bankfmt::load_dir(&dir, policy).expect("the bank validates");
+        let expected: Vec<_> = source
+            .meta
+            .services
+            .iter()
+            .filter(|s| s.examinable())
+            .collect();
+        let baked = catalogue();
+        assert_eq!(baked.len(), expected.len());
+        for (b, e) in baked.iter().zip(expected) {
+            assert_eq!(b.name, e.name);
+            assert_eq!(b.category, e.category);
+            assert_eq!(Some(b.what), e.what.as_deref());
+            assert_eq!(Some(b.choose_when), e.choose_when.as_deref());
+            assert_eq!(Some(b.doc), e.doc.as_deref());
+            let pairs: Vec<_> = e
+                .confused_with
+                .iter()
+                .map(|c| (c.name.as_str(), c.difference.as_str()))
+                .collect();
+            let baked_pairs: Vec<_> = b.confused.iter().map(|c| (c.name, c.difference)).collect();
+            assert_eq!(baked_pairs, pairs);
+            for c in b.confused {
+                assert!(find(c.name).is_some(), "{} -> {}", b.name, c.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_card_offers_the_questions_tagged_with_its_service() {
+        let Some(lambda) = find("AWS Lambda") else {
+            return assert!(catalogue().is_empty(), "an empty bank has no cards");
+        };
+        let about: Vec<_> = lambda.questions().collect();
+        assert!(!about.is_empty());
+        assert!(about.iter().all(|q| q.services.contains(&"AWS Lambda")));
+    }
+
+    #[test]
+    fn a_malformed_record_is_refused() {
+        assert!(unbake_service("a\u{1f}b\u{1f}c").is_none());
+        assert!(unbake_service("a\u{1f}b\u{1f}c\u{1f}d\u{1f}e\u{1f}lonely").is_none());
+        let ok = unbake_service("a\u{1f}b\u{1f}c\u{1f}d\u{1f}e\u{1f}x\u{1f}y").unwrap();
+        assert_eq!(
+            ok.confused,
+            &[Confusion {
+                name: "x",
+                difference: "y"
+            }]
+        );
+    }
+}

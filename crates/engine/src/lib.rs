@@ -8,6 +8,7 @@ pub mod adaptive;
 pub mod attempt;
 pub mod bank;
 pub mod blueprint;
+pub mod flashcards;
 pub mod forms;
 pub mod history;
 pub mod idmap;

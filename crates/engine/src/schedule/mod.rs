@@ -91,7 +91,7 @@ impl Card {
     }
 
     /// Books a review on `today`, whatever the day.
-    fn review(&mut self, rating: Rating, today: i64) {
+    pub(crate) fn review(&mut self, rating: Rating, today: i64) {
         let memory = self.memory().after(rating, (today - self.last_day).max(0));
         self.lapses += u32::from(rating == Rating::Again);
         self.set(memory, today);
@@ -105,7 +105,7 @@ impl Card {
         self.reps += 1;
     }
 
-    fn graduated(&self) -> bool {
+    pub(crate) fn graduated(&self) -> bool {
         self.due_day - self.last_day > GRADUATE_DAYS
     }
 

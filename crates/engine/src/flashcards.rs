@@ -82,6 +82,25 @@ pub struct Deck {
 }
 
 impl Deck {
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
+    /// Puts a deck read from storage or a file in order: sorted by key, one card per key (the
+    /// later-reviewed), only keys `known` accepts.
+    pub fn tidy(&mut self, known: impl Fn(&str) -> bool) {
+        let mut cards = std::mem::take(&mut self.cards);
+        cards.retain(|(k, _)| known(k));
+        self.merge(Deck { cards });
+    }
+
+    /// Whether `key` names a side of a service in the catalogue.
+    pub fn is_known(key: &str) -> bool {
+        key.split_once(':').is_some_and(|(side, name)| {
+            Side::ALL.iter().any(|s| s.code() == side) && crate::services::find(name).is_some()
+        })
+    }
+
     fn position(&self, key: &str) -> Result<usize, usize> {
         self.cards.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }

@@ -5,6 +5,7 @@
 use engine::attempt::{AttemptId, Fault, Mode, FUTURE_TOLERANCE_MS, MAX_OPEN_MS};
 use engine::bank::{self, QuestionId};
 use engine::blueprint::FORM_ITEMS;
+use engine::flashcards::Deck;
 use engine::schedule::ReviewQueue;
 use serde_json::Value;
 
@@ -18,6 +19,7 @@ pub const MAX_ATTEMPTS: usize = 3000;
 pub enum Part {
     Attempt,
     ReviewCard,
+    Flashcard,
 }
 
 impl Part {
@@ -26,6 +28,7 @@ impl Part {
         match self {
             Part::Attempt => "attempt",
             Part::ReviewCard => "review card",
+            Part::Flashcard => "flashcard",
         }
     }
 
@@ -34,6 +37,7 @@ impl Part {
         match self {
             Part::Attempt => "attempt",
             Part::ReviewCard => "review",
+            Part::Flashcard => "flashcard",
         }
     }
 }
@@ -193,6 +197,27 @@ fn set_aside_implausible_cards(queue: &mut ReviewQueue, now_ms: f64, out: &mut V
     }
 }
 
+/// The same for the flashcards' deck, which also drops the cards of services no longer in the
+/// catalogue and puts the deck in order (a file may list it in any order).
+fn set_aside_implausible_flashcards(deck: &mut Deck, now_ms: f64, out: &mut Vec<Rejected>) {
+    let latest_day = engine::schedule::day_of(now_ms + FUTURE_TOLERANCE_MS);
+    deck.tidy(Deck::is_known);
+    deck.cards.retain(|(key, card)| {
+        let fault = card
+            .implausible()
+            .or_else(|| (card.last_day > latest_day).then_some("its last review is in the future"));
+        if let Some(reason) = fault {
+            out.push(Rejected {
+                part: Part::Flashcard,
+                id: key.clone(),
+                reason: reason.into(),
+                raw: serde_json::to_string(card).unwrap_or_default(),
+            });
+        }
+        fault.is_none()
+    });
+}
+
 /// Reads a progress record's data attempt by attempt: each attempt is decoded and checked on its
 /// own, so one impossible attempt is set aside while the rest of the history stays; so is each
 /// impossible review card. Questions no longer in the bank leave the seen counts and the queue.
@@ -224,6 +249,7 @@ pub fn check_progress(data: Value, now_ms: f64, evidence: Evidence) -> Result<Ch
         .retain_ids(|id| bank::find(id).is_some());
     let mut rejected = Vec::new();
     set_aside_implausible_cards(&mut progress.review, now_ms, &mut rejected);
+    set_aside_implausible_flashcards(&mut progress.flashcards, now_ms, &mut rejected);
     for value in attempts {
         let raw = serde_json::to_string(&value).unwrap_or_default();
         let id = value

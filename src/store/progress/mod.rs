@@ -165,6 +165,9 @@ pub struct Progress {
     pub seen: IdMap<Seen>,
     /// Missed and guessed questions scheduled for the review drill.
     pub review: engine::schedule::ReviewQueue,
+    /// The service flashcards' schedule.
+    #[serde(default, skip_serializing_if = "engine::flashcards::Deck::is_empty")]
+    pub flashcards: engine::flashcards::Deck,
     /// Ids of attempts the learner deleted, so that a merge with another tab's copy or a file does
     /// not bring them back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -228,6 +231,7 @@ impl Progress {
                 *mine = card;
             }
         }
+        self.flashcards.merge(other.flashcards);
         for (id, seen) in other.seen {
             let mine = self.seen.get_or_insert_with(id, Seen::default);
             mine.shown = mine.shown.max(seen.shown);

@@ -303,3 +303,35 @@ fn ids_that_are_not_attempt_ids_are_set_aside_and_bad_tombstones_dropped() {
         vec![AttemptId::parse("mock-gone").unwrap()]
     );
 }
+
+#[test]
+fn the_flashcard_deck_is_sorted_pruned_and_checked_when_read() {
+    use engine::schedule::{Card, Rating};
+    let card = Card::new(Rating::Good, 20_000);
+    let broken = Card {
+        difficulty: 99.0,
+        ..card
+    };
+    let mut data = progress_json(&[]);
+    data["flashcards"] = serde_json::json!({ "cards": [
+        ["situation:AWS Lambda", card],
+        ["purpose:Amazon EC2", card],
+        ["purpose:No Such Service", card],
+        ["name:AWS Lambda", broken],
+    ]});
+    let checked = check_progress(data, NOW, Evidence::RangeChecked).unwrap();
+    let keys: Vec<&str> = checked
+        .progress
+        .flashcards
+        .cards
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    if engine::services::catalogue().is_empty() {
+        return assert!(keys.is_empty());
+    }
+    assert_eq!(keys, ["purpose:Amazon EC2", "situation:AWS Lambda"]);
+    assert_eq!(checked.rejected.len(), 1);
+    assert_eq!(checked.rejected[0].id, "name:AWS Lambda");
+    assert!(checked.rejected[0].reason.contains("difficulty"));
+}

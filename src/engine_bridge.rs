@@ -23,7 +23,15 @@ pub fn practice_items(
     today: i64,
 ) -> Result<Vec<AttemptItem>, String> {
     let tasks: Vec<TaskStatement> = spec.tasks.iter().collect();
-    let only = if spec.due_only {
+    let about = |name| {
+        let service = engine::services::find(name);
+        service.map_or_else(Vec::new, |s| {
+            s.questions().map(|q| q.id).collect::<Vec<_>>()
+        })
+    };
+    let only = if let Some(name) = spec.service {
+        Some(about(name))
+    } else if spec.due_only {
         Some(progress.review.due(today))
     } else {
         spec.missed_only.then(|| crate::flow::missed(progress))

@@ -21,6 +21,8 @@ pub struct PracticeSpec {
     pub missed_only: bool,
     /// Only the review drill's questions due today.
     pub due_only: bool,
+    /// Only the questions about this service (its catalogue name).
+    pub service: Option<&'static str>,
 }
 
 /// The real exam's pace: 90 minutes for 65 questions, about 83 seconds each.

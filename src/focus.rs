@@ -12,3 +12,9 @@ pub fn focus_by_id(id: &str) {
         }
     }
 }
+
+/// Focuses `id` once the views have caught up with the signals just set (the element may be about
+/// to appear, or to stop being disabled).
+pub fn focus_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus_by_id(id));
+}

@@ -15,6 +15,9 @@ pub enum Route {
     Scoring,
     Bank,
     Settings,
+    /// The service catalogue, or one service's card (by its slug).
+    Services(Option<String>),
+    Flashcards,
     /// Results of one stored attempt.
     Results(AttemptId),
     /// Question-by-question review of one stored attempt.
@@ -44,6 +47,12 @@ impl Route {
             ("about", Some("scoring")) => Route::Scoring,
             ("about", Some("bank")) => Route::Bank,
             ("settings", None) => Route::Settings,
+            ("services", None) => Route::Services(None),
+            // Only slugs of services in the catalogue: a link never carries anything else.
+            ("services", Some(slug)) if engine::services::by_slug(slug).is_some() => {
+                Route::Services(Some(slug.to_string()))
+            }
+            ("flashcards", None) => Route::Flashcards,
             ("results", Some(id)) => AttemptId::parse(id)
                 .map_or_else(|_| Route::NotFound(path.to_string()), Route::Results),
             ("review", Some(id)) => AttemptId::parse(id)
@@ -67,6 +76,9 @@ impl Route {
             Route::Scoring => "about/scoring".into(),
             Route::Bank => "about/bank".into(),
             Route::Settings => "settings".into(),
+            Route::Services(None) => "services".into(),
+            Route::Services(Some(slug)) => format!("services/{slug}"),
+            Route::Flashcards => "flashcards".into(),
             Route::Results(id) => format!("results/{id}"),
             Route::Review(id) => format!("review/{id}"),
             Route::Question(id) => format!("question/{id}"),
@@ -87,6 +99,8 @@ impl Route {
             Route::Scoring => "How the passing score works",
             Route::Bank => "Question bank",
             Route::Settings => "Settings",
+            Route::Services(_) => "Services",
+            Route::Flashcards => "Service flashcards",
             Route::Results(_) => "Results",
             Route::Review(_) => "Review",
             Route::Question(_) => "Question",
@@ -100,17 +114,19 @@ impl Route {
             Route::Scoring | Route::Bank => Route::About,
             Route::Results(_) | Route::Review(_) => Route::Progress,
             Route::Question(_) => Route::Practice,
+            Route::Services(_) | Route::Flashcards => Route::Services(None),
             other => other.clone(),
         }
     }
 }
 
 /// The pages in the header navigation, in order.
-pub const NAV: [(Route, &str); 6] = [
+pub const NAV: [(Route, &str); 7] = [
     (Route::Home, "Home"),
     (Route::Diagnostic, "Diagnostic"),
     (Route::Mock, "Mock exam"),
     (Route::Practice, "Practice"),
+    (Route::Services(None), "Services"),
     (Route::Progress, "Progress"),
     (Route::About, "About"),
 ];
@@ -131,6 +147,8 @@ mod tests {
             Route::Scoring,
             Route::Bank,
             Route::Settings,
+            Route::Services(None),
+            Route::Flashcards,
             Route::Results(AttemptId::parse("a1-b2").unwrap()),
             Route::Review(AttemptId::parse("a1-b2").unwrap()),
             Route::Question("2.3-017".parse().unwrap()),
@@ -169,5 +187,18 @@ mod tests {
             Route::Progress
         );
         assert_eq!(Route::Mock.section(), Route::Mock);
+        assert_eq!(Route::Flashcards.section(), Route::Services(None));
+    }
+
+    #[test]
+    fn service_links_name_a_catalogued_service_or_nothing() {
+        if let Some(s) = engine::services::catalogue().first() {
+            let r = Route::Services(Some(s.slug()));
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(
+            Route::parse("#/services/no-such-service"),
+            Route::NotFound("services/no-such-service".into())
+        );
     }
 }

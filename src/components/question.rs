@@ -205,6 +205,14 @@ fn References(question: &'static Question) -> impl IntoView {
                 <a href=*r target="_blank" rel="noopener noreferrer">{doc_title(r)}</a>" "
             }).collect_view()}
         </p>
+        {(!question.services.is_empty()).then(|| view! {
+            <p class="references">
+                "Services: "
+                {question.services.iter().filter_map(|name| engine::services::find(name)).map(|s| view! {
+                    <a href=crate::route::Route::Services(Some(s.slug())).href()>{s.name}</a>" "
+                }).collect_view()}
+            </p>
+        })}
         {question.verified.map(|day| view! { <p class="references">"Verified on " {day}</p> })}
     }
 }

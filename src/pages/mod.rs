@@ -7,6 +7,7 @@ use crate::route::Route;
 pub mod about;
 pub mod data;
 pub mod diagnostic;
+pub mod flashcards;
 pub mod home;
 pub mod mock;
 pub mod not_found;
@@ -15,6 +16,7 @@ pub mod progress;
 pub mod question;
 pub mod results;
 pub mod review;
+pub mod services;
 pub mod settings;
 
 pub fn render(route: Route) -> AnyView {
@@ -31,6 +33,8 @@ pub fn render(route: Route) -> AnyView {
         Route::Progress => view! { <progress::ProgressPage/> }.into_any(),
         Route::Question(id) => view! { <question::QuestionPage id/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::Services(slug) => view! { <services::ServicesPage slug/> }.into_any(),
+        Route::Flashcards => view! { <flashcards::FlashcardsPage/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path/> }.into_any(),
     }
 }

@@ -26,6 +26,11 @@ pub struct Confusion {
 }
 
 impl Service {
+    /// Its name in a link: lower-case letters and digits, dashes between ("aws-re-post").
+    pub fn slug(&self) -> String {
+        slug(self.name)
+    }
+
     /// The questions about this service, in id order.
     pub fn questions(&self) -> impl Iterator<Item = &'static Question> + '_ {
         bank::questions()
@@ -42,6 +47,23 @@ pub fn catalogue() -> &'static [Service] {
 
 pub fn find(name: &str) -> Option<&'static Service> {
     catalogue().iter().find(|s| s.name == name)
+}
+
+/// The service whose `slug` this is.
+pub fn by_slug(slug: &str) -> Option<&'static Service> {
+    catalogue().iter().find(|s| s.slug() == slug)
+}
+
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 fn unbake(text: &'static str) -> Vec<Service> {
@@ -124,6 +146,19 @@ mod tests {
         let about: Vec<_> = lambda.questions().collect();
         assert!(!about.is_empty());
         assert!(about.iter().all(|q| q.services.contains(&"AWS Lambda")));
+    }
+
+    #[test]
+    fn slugs_are_plain_and_name_one_service_each() {
+        assert_eq!(slug("AWS re:Post"), "aws-re-post");
+        assert_eq!(slug("Amazon AppStream 2.0"), "amazon-appstream-2-0");
+        let mut slugs: Vec<String> = catalogue().iter().map(Service::slug).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), catalogue().len());
+        for s in catalogue() {
+            assert_eq!(by_slug(&s.slug()).map(|f| f.name), Some(s.name));
+        }
     }
 
     #[test]

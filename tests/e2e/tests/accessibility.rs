@@ -14,7 +14,7 @@ async fn assert_accessible_in_both_themes(c: &Client) {
     }
 }
 
-const ROUTES: [&str; 10] = [
+const ROUTES: [&str; 12] = [
     "#/",
     "#/diagnostic",
     "#/mock",
@@ -24,6 +24,8 @@ const ROUTES: [&str; 10] = [
     "#/about/scoring",
     "#/about/bank",
     "#/settings",
+    "#/services",
+    "#/flashcards",
     "#/no-such-page",
 ];
 

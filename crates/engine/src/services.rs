@@ -3,7 +3,7 @@
 //! look-alikes with the deciding difference, and its documentation page. Questions name the services
 //! they are about by the same names, so a card can offer "practise the questions about it".
 
-use crate::baked::{FIELD, RECORD};
+use crate::baked::FIELD;
 use crate::bank::{self, Question};
 
 static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/services.txt"));
@@ -67,15 +67,7 @@ fn slug(name: &str) -> String {
 }
 
 fn unbake(text: &'static str) -> Vec<Service> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    text.split(RECORD)
-        .map(|record| {
-            unbake_service(record)
-                .unwrap_or_else(|| panic!("baked service is malformed: {:.40}", record))
-        })
-        .collect()
+    crate::bank::unbake::records(text, unbake_service, "service")
 }
 
 fn unbake_service(record: &'static str) -> Option<Service> {

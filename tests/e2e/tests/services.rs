@@ -20,6 +20,11 @@ async fn visible_cards(c: &Client) -> usize {
     .unwrap() as usize
 }
 
+async fn focused_id(c: &Client) -> String {
+    let id = c.execute("return document.activeElement.id", vec![]).await;
+    id.unwrap().as_str().unwrap_or_default().to_string()
+}
+
 async fn search(c: &Client, text: &str) {
     let input = element(c, "#service-search").await;
     input.clear().await.unwrap();
@@ -150,11 +155,7 @@ async fn a_flashcard_session_is_scored_and_scheduled() {
     for n in 1..=10 {
         text_where(&c, ".exam-progress", |t| t == format!("Card {n} of 10")).await;
         // Focus is on the question, so a keyboard user starts from it.
-        let focused = c
-            .execute("return document.activeElement.id", vec![])
-            .await
-            .unwrap();
-        assert_eq!(focused.as_str(), Some("card-prompt"));
+        assert_eq!(focused_id(&c).await, "card-prompt");
         if n == 1 {
             assert_accessible(&c, "dark").await;
         }
@@ -170,11 +171,7 @@ async fn a_flashcard_session_is_scored_and_scheduled() {
             1,
             "the answer is shown"
         );
-        let focused = c
-            .execute("return document.activeElement.id", vec![])
-            .await
-            .unwrap();
-        assert_eq!(focused.as_str(), Some("card-next"));
+        assert_eq!(focused_id(&c).await, "card-next");
         c.find(Locator::Id("card-next"))
             .await
             .unwrap()

@@ -6,7 +6,7 @@
 
 mod stats;
 mod synthetic;
-mod unbake;
+pub(crate) mod unbake;
 mod vocabulary;
 
 pub use stats::BankStats;

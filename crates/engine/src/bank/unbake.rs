@@ -15,16 +15,24 @@ pub fn questions() -> &'static [Question] {
     QUESTIONS.get_or_init(|| unbake(BAKED))
 }
 
-/// The questions of a baked text. The text was validated when it was baked, so a malformed record
-/// is a build bug: it panics with the record's start rather than hiding a question.
+/// The questions of a baked text.
 fn unbake(text: &'static str) -> Vec<Question> {
+    records(text, unbake_question, "question")
+}
+
+/// Each record of a baked text, parsed. The text was validated when it was baked, so a malformed
+/// record is a build bug: it panics with the record's start rather than hiding what it holds.
+pub(crate) fn records<T>(
+    text: &'static str,
+    parse: fn(&'static str) -> Option<T>,
+    what: &str,
+) -> Vec<T> {
     if text.is_empty() {
         return Vec::new();
     }
     text.split(RECORD)
         .map(|record| {
-            unbake_question(record)
-                .unwrap_or_else(|| panic!("baked question is malformed: {:.40}", record))
+            parse(record).unwrap_or_else(|| panic!("baked {what} is malformed: {:.40}", record))
         })
         .collect()
 }

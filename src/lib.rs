@@ -11,6 +11,8 @@ pub mod framing;
 pub mod number;
 pub mod offline;
 pub mod pages;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 pub mod route;
 pub mod state;
 pub mod store;

@@ -25,6 +25,15 @@ if (!startupTag.test(html)) throw new Error("index.html has no <script id=startu
 const { minify: terserMinify } = await import("terser");
 const startup = (await terserMinify(readFileSync(join(root, "static/startup.js"), "utf8"), { compress: true, mangle: true })).code;
 html = html.replace(startupTag, () => `<script>${startup}</script>`);
+// The home screen rendered by the app's own components (Trunk's pre-build hook runs
+// src/bin/prerender.rs), with the loading line the start-up script shows on other pages.
+const homeTag = /<template id="?prerendered"?><\/template>/;
+if (!homeTag.test(html)) throw new Error("index.html has no <template id=prerendered></template> to fill");
+const home = readFileSync(join(root, "target/prerender/home.html"), "utf8");
+const mainTag = '<main id="main" tabindex="-1">';
+if (!home.includes(mainTag)) throw new Error(`the prerendered home screen has no ${mainTag}`);
+const loading = '<p class="app-loading sr-only" role="status">Loading the practice app…</p>';
+html = html.replace(homeTag, () => home.replace(mainTag, mainTag + loading));
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`
 );

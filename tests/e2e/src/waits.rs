@@ -50,12 +50,17 @@ pub async fn text_where(client: &Client, css: &str, ok: impl Fn(&str) -> bool) -
     .await
 }
 
-/// Loads `url` and waits for its page to show `heading`.
+/// Loads `url` and waits for its page to show `heading` in the running app (index.html's static
+/// home screen shows the home heading before the app has mounted; the app removes it).
 pub async fn open_page(client: &Client, url: &str, heading: &str) {
     client
         .goto(url)
         .await
         .unwrap_or_else(|e| panic!("cannot load {url}: {e}"));
+    wait_for("the app to mount", || async {
+        (count(client, "#app-shell").await == 0).then_some(())
+    })
+    .await;
     wait_for_heading(client, heading).await;
 }
 

@@ -16,7 +16,9 @@ const sum = (list, f) => list.reduce((n, p) => n + f(readFileSync(p)), 0);
 const pick = (dir, re) => files(dir).filter((p) => re.test(p));
 
 const all = files(dist);
-const bankText = Buffer.concat(pick(bankDir, /\.toml$/).sort().map((p) => readFileSync(p)));
+// The bank's source as baked: its questions and the service catalogue's cards (bank/meta/services.toml).
+const bankSources = [...pick(bankDir, /\.toml$/).sort(), ...pick(join(bankDir, "meta"), /^.*services\.toml$/)];
+const bankText = Buffer.concat(bankSources.map((p) => readFileSync(p)));
 console.log(JSON.stringify({
   wasm_gz: sum(pick(dist, /\.wasm$/), gz),
   wasm_br: sum(pick(dist, /\.wasm$/), br),

@@ -301,7 +301,7 @@ fn control_characters_are_rejected() {
 
 #[test]
 fn codegen_keeps_every_field_in_order() {
-    let dated = GOOD_SINGLE.replace("tags =", "verified = \"2026-11-30\"\ntags =");
+    let dated = GOOD_SINGLE.replace("tags =", "verified = \"2026-11-30\"\nservices = []\ntags =");
     let bank = validate(&[(
         "2.3-a.toml".to_string(),
         file(&format!("{dated}\n{GOOD_MULTIPLE}")),
@@ -314,12 +314,17 @@ fn codegen_keeps_every_field_in_order() {
     assert_eq!(&first[..4], ["2.3-001", "1", "2", "CLF-C02 v1.0"]);
     assert!(first[4].starts_with("Which IAM identity"));
     assert_eq!(first[6], "IAM");
-    assert_eq!(first[7], "2026-11-30");
-    assert_eq!(first.len(), 8 + 2 * 4);
-    assert_eq!(first[8], "+An IAM role");
-    assert_eq!(first[10], "-An IAM group");
+    assert_eq!(
+        first[7], "",
+        "services (a concept question names none; the engine's round trip checks the real bank's)"
+    );
+    assert_eq!(first[8], "2026-11-30");
+    assert_eq!(first.len(), 9 + 2 * 4);
+    assert_eq!(first[9], "+An IAM role");
+    assert_eq!(first[11], "-An IAM group");
     let second: Vec<&str> = records[1].split(baked::FIELD).collect();
     assert_eq!(&second[..3], ["2.3-002", "2", "1"]);
     assert_eq!(second[6], "", "no tags");
-    assert_eq!(second[7], "", "not dated yet");
+    assert_eq!(second[7], "", "no services");
+    assert_eq!(second[8], "", "not dated yet");
 }

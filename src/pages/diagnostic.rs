@@ -1,5 +1,6 @@
 //! The free diagnostic: ten adaptive questions, one at a time, then the estimated score with its
-//! band, the weakest domain and a study plan whose steps start practice sets.
+//! band, the weakest domain when the answers can tell it, and a study plan whose steps start
+//! practice sets.
 
 use engine::attempt::{Attempt, Mode};
 use engine::bank;
@@ -30,8 +31,9 @@ pub fn DiagnosticPage() -> impl IntoView {
                 (Some(running), owned) => view! { <AttemptElsewhere title="" running owned/> }.into_any(),
                 (None, _) => view! {
                     <p class="lede">
-                        "Ten questions that adapt to your answers. You get an estimated score on the 100–1000 scale with its uncertainty, "
-                        "your weakest domain, and a study plan. No account, nothing leaves your browser."
+                        "Ten questions that adapt to your answers. You get an estimated score on the 100–1000 scale with its uncertainty "
+                        "and a study plan. Ten questions seldom tell your domains apart, so a weakest domain is named only when your "
+                        "answers show it clearly; a full mock shows each domain. No account, nothing leaves your browser."
                     </p>
                     <p>"Every domain is asked at least twice. Answer as you would on the exam; guessing is fine."</p>
                     <button type="button" class="primary" on:click=start>"Start the diagnostic"</button>

@@ -17,7 +17,7 @@ pub fn Home() -> impl IntoView {
             <ul class="start-cards">
                 <li class="card">
                     <h2>"Free diagnostic"</h2>
-                    <p>"10 adaptive questions. Get an estimated score, your weakest domain and a study plan in about ten minutes."</p>
+                    <p>"10 adaptive questions. Get an estimated score with its uncertainty and a study plan in about ten minutes."</p>
                     <a class="button primary" href=Route::Diagnostic.href()>"Start the diagnostic"</a>
                 </li>
                 <li class="card">

@@ -15,7 +15,10 @@ use crate::SeededRng;
 
 /// Exposure control: the next question is drawn at random from every candidate whose information is
 /// at least this share of the best one's. Many questions share a difficulty level and kind, so the
-/// pool is wide and no question appears in a large share of diagnostics.
+/// pool is wide and no question appears in a large share of diagnostics. (A margin of 0.97, in effect
+/// only the single most informative level and kind, was measured by `./x simulate`: about one scaled
+/// point less RMSE, but the most-asked question in twice as many diagnostics and a quarter of the bank
+/// never asked.)
 pub const NEAR_BEST: f64 = 0.9;
 
 /// The kind the next question should be, so that the diagnostic's mix of single-answer and

@@ -145,8 +145,7 @@ pub fn report_for(outcomes: &[(&Question, bool)], cut: f64) -> Report {
     let all = per_item
         .iter()
         .fold(LogLikelihood::default(), |acc, (l, _)| acc.plus(l));
-    let mut estimate =
-        Estimate::from_posterior(&Posterior::from_log_likelihood(0.0, 1.0, &all), cut);
+    let mut estimate = Estimate::from_log_likelihood(&all, cut);
     let correct = params.iter().filter(|(_, c)| *c).count();
     let items: Vec<ItemParams> = params.iter().map(|(p, _)| *p).collect();
     if correct as f64 <= ItemParams::guessing_level(&items) {

@@ -251,15 +251,29 @@ pub struct Estimate {
     pub p_pass: f64,
 }
 
-/// How much wider than the model's own 95 % interval the shown band is: item parameters that are
-/// estimates (discriminations and guessing floors that vary, not only difficulties) make the model's
-/// interval too narrow, and `./x simulate` measures the coverage this factor buys.
-pub const BAND_STRETCH: f64 = 1.245;
+/// The prior SD (logits) of the posterior the band is read from. The score uses the population's
+/// N(0, 1) prior, which pulls strong and weak candidates towards the middle; a band read from that
+/// posterior misses the true scores of strong candidates far more often than those of middling ones.
+/// The band is read from the same answers with this weak prior instead, so that it covers about as
+/// often wherever the true score lies.
+pub const BAND_PRIOR_SD: f64 = 2.0;
+
+/// How much wider than the weak-prior posterior's own 95 % interval the shown band is: item
+/// parameters that are estimates (discriminations and guessing floors that vary, not only
+/// difficulties) make the model's interval too narrow, and `./x simulate` measures the coverage this
+/// factor buys.
+pub const BAND_STRETCH: f64 = 1.12;
 
 impl Estimate {
-    pub fn from_posterior(post: &Posterior, cut: f64) -> Estimate {
+    /// The estimate from summed log-likelihoods: score, SD and pass chance from the posterior with
+    /// the standard normal prior; the 95 % band from the posterior with the weak prior
+    /// (`BAND_PRIOR_SD`), stretched by `BAND_STRETCH` about its mean and always holding the score.
+    pub fn from_log_likelihood(log_lik: &LogLikelihood, cut: f64) -> Estimate {
+        let post = Posterior::from_log_likelihood(0.0, 1.0, log_lik);
+        let band = Posterior::from_log_likelihood(0.0, BAND_PRIOR_SD, log_lik);
         let theta = post.mean();
-        let stretch = |q: f64| theta + BAND_STRETCH * (post.quantile(q) - theta);
+        let centre = band.mean();
+        let stretch = |q: f64| centre + BAND_STRETCH * (band.quantile(q) - centre);
         let low = scaled(stretch(0.025), cut).min(scaled(theta, cut));
         let high = scaled(stretch(0.975), cut).max(scaled(theta, cut));
         Estimate {
@@ -268,7 +282,7 @@ impl Estimate {
             scaled: scaled(theta, cut),
             low,
             high,
-            p_pass: new_form_pass_chance(post, cut),
+            p_pass: new_form_pass_chance(&post, cut),
         }
     }
 
@@ -322,9 +336,13 @@ pub fn new_form_pass_chance(post: &Posterior, cut: f64) -> f64 {
         .clamp(0.0, 1.0)
 }
 
-/// Scores `(item, correct)` responses with the standard normal prior.
+/// Scores `(item, correct)` responses (see `Estimate::from_log_likelihood`).
 pub fn estimate(responses: impl IntoIterator<Item = (ItemParams, bool)>, cut: f64) -> Estimate {
-    Estimate::from_posterior(&Posterior::from_responses(0.0, 1.0, responses), cut)
+    let mut log_lik = LogLikelihood::default();
+    for response in responses {
+        log_lik.add(response);
+    }
+    Estimate::from_log_likelihood(&log_lik, cut)
 }
 
 #[cfg(test)]

@@ -89,3 +89,45 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&e.p_pass));
     }
 }
+
+#[test]
+fn the_band_is_read_with_the_weak_prior_and_stretched() {
+    // No answers: the band is the weak prior's 95 % interval, stretched, around the prior's centre
+    // (within a few points: the grid ends at ±6 logits, which trims the weak prior's tails a little).
+    let e = estimate([], 0.0);
+    let half = BAND_STRETCH * 1.96 * BAND_PRIOR_SD;
+    assert!(
+        (i32::from(e.high) - i32::from(scaled(half, 0.0))).abs() <= 8,
+        "{e:?}"
+    );
+    assert!(
+        (i32::from(e.low) - i32::from(scaled(-half, 0.0))).abs() <= 8,
+        "{e:?}"
+    );
+    assert_eq!(e.scaled, PASS_SCALED);
+}
+
+#[test]
+fn a_strong_candidates_band_is_not_pulled_to_the_middle() {
+    // 47 of 50 right: the standard prior pulls the score down, and the band (read without that pull)
+    // reaches further above the score than below it, and higher than the score's own posterior would.
+    let items: Vec<ItemParams> = (0..50)
+        .map(|i| ItemParams {
+            b: (i % 3) as f64 - 1.0,
+            ..ITEM
+        })
+        .collect();
+    let responses: Vec<(ItemParams, bool)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| (p, i >= 3))
+        .collect();
+    let e = estimate(responses.iter().copied(), 0.0);
+    assert!(e.high - e.scaled > e.scaled - e.low, "{e:?}");
+    let own = Posterior::from_responses(0.0, 1.0, responses.iter().copied());
+    let own_high = scaled(
+        e.theta + BAND_STRETCH * (own.quantile(0.975) - e.theta),
+        0.0,
+    );
+    assert!(e.high > own_high, "{} vs {own_high}", e.high);
+}

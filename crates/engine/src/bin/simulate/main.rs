@@ -21,7 +21,7 @@ use engine::bank::{self, Question, QuestionId};
 use engine::blueprint::PASS_SCALED;
 use engine::forms;
 use engine::history::{readiness, Evidence};
-use engine::model::{cut_theta_for, scaled, Estimate, ItemParams, Posterior};
+use engine::model::{cut_theta_for, scaled, ItemParams, Posterior};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -82,7 +82,7 @@ fn simulate_mock(
             engine_view.push((ItemParams::of(&bank[k]), correct));
             true_view.push((truth[k], correct));
         }
-        let est = Estimate::from_posterior(&Posterior::from_responses(0.0, 1.0, engine_view), cut);
+        let est = engine::model::estimate(engine_view, cut);
         // The truth is judged against the pass standard of the generating model.
         let passes = theta >= true_cut;
         right += usize::from((est.scaled >= PASS_SCALED) == passes);

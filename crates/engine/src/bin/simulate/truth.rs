@@ -10,9 +10,9 @@
 //! when the engine's own choice of discrimination does.
 
 use engine::bank::Question;
-use engine::model::{cut_theta_for, ItemParams};
+use engine::model::{cut_theta_for, ItemParams, CUT_PROPORTION};
 use rand::rngs::StdRng;
-use rand::Rng;
+use rand::{Rng, SeedableRng};
 
 /// SD of true difficulties around the authored levels, in logits.
 pub const DIFFICULTY_NOISE_SD: f64 = 0.7;
@@ -29,6 +29,19 @@ pub fn normal(rng: &mut StdRng) -> f64 {
     // Box–Muller: enough for simulation, and no extra dependency.
     let (u1, u2): (f64, f64) = (rng.random::<f64>().max(1e-300), rng.random());
     (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+}
+
+/// One draw of an item's true parameters around its authored (`nominal`) difficulty and guessing
+/// floor (the nominal discrimination is ignored).
+fn draw_item(nominal: ItemParams, rng: &mut StdRng) -> ItemParams {
+    let b = nominal.b + DIFFICULTY_NOISE_SD * normal(rng);
+    let a = if rng.random::<f64>() < FLAT_SHARE {
+        FLAT_DISCRIMINATION
+    } else {
+        TRUE_DISCRIMINATION * (DISCRIMINATION_LOG_SD * normal(rng)).exp()
+    };
+    let c = (nominal.c + rng.random_range(GUESSING_SHIFT.0..GUESSING_SHIFT.1)).clamp(0.02, 0.6);
+    ItemParams { a, b, c }
 }
 
 /// True item parameters (in bank order) and the pass line of the generating model: the ability at
@@ -52,18 +65,7 @@ impl Truth {
     pub fn misspecified(bank: &[Question], rng: &mut StdRng) -> Truth {
         let items: Vec<ItemParams> = bank
             .iter()
-            .map(|q| {
-                let nominal = ItemParams::of(q);
-                let b = nominal.b + DIFFICULTY_NOISE_SD * normal(rng);
-                let a = if rng.random::<f64>() < FLAT_SHARE {
-                    FLAT_DISCRIMINATION
-                } else {
-                    TRUE_DISCRIMINATION * (DISCRIMINATION_LOG_SD * normal(rng)).exp()
-                };
-                let c = (nominal.c + rng.random_range(GUESSING_SHIFT.0..GUESSING_SHIFT.1))
-                    .clamp(0.02, 0.6);
-                ItemParams { a, b, c }
-            })
+            .map(|q| draw_item(ItemParams::of(q), rng))
             .collect();
         Truth {
             cut: cut_theta_for(&items),
@@ -88,17 +90,87 @@ pub struct Bayes {
     wrong: Vec<f64>,
 }
 
+/// Draws per item class for the uncalibrated reference's average item curve.
+const MARGINAL_DRAWS: usize = 2_000;
+
 impl Bayes {
     pub fn new(truth: &Truth) -> Bayes {
+        Bayes::from_curves(truth.items.iter().map(|item| |t: f64| item.p_correct(t)))
+    }
+
+    fn from_curves<F: Fn(f64) -> f64>(curves: impl Iterator<Item = F>) -> Bayes {
         let (mut right, mut wrong) = (Vec::new(), Vec::new());
-        for item in &truth.items {
+        for curve in curves {
             for g in 0..BAYES_POINTS {
-                let p = item.p_correct(BAYES_MIN + g as f64 * BAYES_STEP);
+                let p = curve(BAYES_MIN + g as f64 * BAYES_STEP);
                 right.push(p.ln());
                 wrong.push((1.0 - p).ln());
             }
         }
         Bayes { right, wrong }
+    }
+
+    /// The best a scorer can do that knows how true parameters are spread around the authored ones
+    /// (this module's distribution) but not any item's own: each item's curve is the truth's curve
+    /// averaged over that distribution, given the item's authored difficulty and kind; the cut is
+    /// where the bank's average of those curves is 72 %. Returns the classifier and its cut.
+    pub fn uncalibrated(bank: &[Question]) -> (Bayes, f64) {
+        // The average curve is a property of the distribution, not of one bank's draw: its own
+        // generator, so that the scenarios' draws are unchanged.
+        let mut rng = StdRng::seed_from_u64(0x0ca1_1b8a_7ed0);
+        // Items with the same authored difficulty and guessing floor share one average curve.
+        let mut classes: Vec<(ItemParams, Vec<ItemParams>, usize)> = Vec::new();
+        let class_of: Vec<usize> = bank
+            .iter()
+            .map(|q| {
+                let nominal = ItemParams::of(q);
+                let same = |p: &ItemParams| p.b == nominal.b && p.c == nominal.c;
+                let k = classes
+                    .iter()
+                    .position(|(p, _, _)| same(p))
+                    .unwrap_or_else(|| {
+                        let draws = (0..MARGINAL_DRAWS)
+                            .map(|_| draw_item(nominal, &mut rng))
+                            .collect();
+                        classes.push((nominal, draws, 0));
+                        classes.len() - 1
+                    });
+                classes[k].2 += 1;
+                k
+            })
+            .collect();
+        let curve = |draws: &[ItemParams], t: f64| {
+            draws.iter().map(|d| d.p_correct(t)).sum::<f64>() / draws.len() as f64
+        };
+        let expected = |t: f64| {
+            classes
+                .iter()
+                .map(|(_, draws, n)| *n as f64 * curve(draws, t))
+                .sum::<f64>()
+                / bank.len().max(1) as f64
+        };
+        let (mut lo, mut hi) = (-6.0, 6.0);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if expected(mid) < CUT_PROPORTION {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let tables: Vec<Bayes> = classes
+            .iter()
+            .map(|(_, draws, _)| Bayes::from_curves(std::iter::once(|t: f64| curve(draws, t))))
+            .collect();
+        let mut bayes = Bayes {
+            right: Vec::new(),
+            wrong: Vec::new(),
+        };
+        for &k in &class_of {
+            bayes.right.extend_from_slice(&tables[k].right);
+            bayes.wrong.extend_from_slice(&tables[k].wrong);
+        }
+        (bayes, (lo + hi) / 2.0)
     }
 
     /// Posterior probability that ability is at least `cut`, given `(bank index, correct)` answers.

@@ -13,6 +13,9 @@ type Row = (&'static str, Option<f64>, usize, String, Option<bool>);
 /// The figures of `robust`, plus context for the printed table.
 pub struct Robust {
     pub accuracy_ratio_misspecified: f64,
+    /// The same ratio for a scorer that knows how item parameters are spread but not each item's:
+    /// the most any scorer without calibration data could reach.
+    pub uncalibrated_ratio_misspecified: f64,
     pub band95_coverage_misspecified: f64,
     pub band95_coverage_misspecified_above_800: f64,
     pub band95_coverage_misspecified_below_600: f64,
@@ -77,9 +80,10 @@ impl Robust {
         let used = t.exposure.iter().filter(|&&e| e > 0).count();
         let notes = vec![
             format!(
-                "misspecified mocks: engine accuracy {:.4}, Bayes-optimal (true parameters) {:.4}; n above 800 {}, below 600 {}",
+                "misspecified mocks: engine accuracy {:.4}, Bayes-optimal (true parameters) {:.4}, uncalibrated reference (spread of parameters, not each item's) {:.4}; n above 800 {}, below 600 {}",
                 share(miss.engine_right, miss.n),
                 share(miss.bayes_right, miss.n),
+                share(miss.uncalibrated_right, miss.n),
                 miss.above_800.1,
                 miss.below_600.1
             ),
@@ -105,6 +109,8 @@ impl Robust {
         ];
         Robust {
             accuracy_ratio_misspecified: share(miss.engine_right, miss.n)
+                / share(miss.bayes_right, miss.n).max(1e-9),
+            uncalibrated_ratio_misspecified: share(miss.uncalibrated_right, miss.n)
                 / share(miss.bayes_right, miss.n).max(1e-9),
             band95_coverage_misspecified: share(miss.covered, miss.n),
             band95_coverage_misspecified_above_800: share(miss.above_800.0, miss.above_800.1),
@@ -133,6 +139,13 @@ impl Robust {
                 5,
                 ">= 0.99".into(),
                 Some(self.accuracy_ratio_misspecified >= 0.99),
+            ),
+            (
+                "uncalibrated_ratio_misspecified",
+                Some(self.uncalibrated_ratio_misspecified),
+                5,
+                "reference".into(),
+                None,
             ),
             (
                 "band95_coverage_misspecified",

@@ -83,6 +83,9 @@ struct Shared {
     /// Scored bank indices of each pooled form.
     forms: Vec<Vec<usize>>,
     seed: u64,
+    /// The reference scorer that knows the truth's spread of item parameters but not each item's
+    /// (`Bayes::uncalibrated`), and its cut.
+    uncalibrated: (Bayes, f64),
 }
 
 impl Shared {
@@ -147,6 +150,9 @@ fn mocks(shared: &Shared, truth: &Truth, rng: &mut StdRng, t: &mut MockTally) {
         t.n += 1;
         t.engine_right += usize::from((est.scaled >= PASS_SCALED) == passes);
         t.bayes_right += usize::from((bayes.p_above(&answers, truth.cut) >= 0.5) == passes);
+        let (uncalibrated, uncalibrated_cut) = &shared.uncalibrated;
+        t.uncalibrated_right +=
+            usize::from((uncalibrated.p_above(&answers, *uncalibrated_cut) >= 0.5) == passes);
         let true_scaled = scaled(theta, truth.cut);
         let covered = usize::from(est.low <= true_scaled && true_scaled <= est.high);
         t.covered += covered;
@@ -304,6 +310,7 @@ pub fn run(bank: &'static [Question], cut: f64, seed: u64, threads: usize) -> Ro
         index,
         forms,
         seed,
+        uncalibrated: Bayes::uncalibrated(bank),
     };
     // The slowest scenarios first, so the threads finish together.
     let order = [

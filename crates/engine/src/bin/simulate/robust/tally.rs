@@ -14,6 +14,8 @@ pub(super) struct MockTally {
     pub(super) n: usize,
     pub(super) engine_right: usize,
     pub(super) bayes_right: usize,
+    /// Right by the reference that knows the spread of item parameters but not each item's.
+    pub(super) uncalibrated_right: usize,
     pub(super) covered: usize,
     pub(super) above_800: (usize, usize),
     pub(super) below_600: (usize, usize),
@@ -52,6 +54,7 @@ impl Tally {
             m.n += om.n;
             m.engine_right += om.engine_right;
             m.bayes_right += om.bayes_right;
+            m.uncalibrated_right += om.uncalibrated_right;
             m.covered += om.covered;
             add_pair(&mut m.above_800, om.above_800);
             add_pair(&mut m.below_600, om.below_600);

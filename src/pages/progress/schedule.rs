@@ -155,13 +155,13 @@ fn DailyTarget(plan: Plan) -> impl IntoView {
         (Some(days), Some(per_day)) => {
             let practice = plan.weak.len() * WEAK_SET;
             let weak = match plan.weak.len() {
-                0 => format!(" No task statement has {MIN_ANSWERS} or more answers and under {} right yet, so it covers the reviews alone.", percent(WEAK_BELOW)),
-                k => format!(" and {WEAK_SET} practice questions in each of your {k} weakest task statement(s) below ({practice} in all)."),
+                0 => format!(". No task statement has {MIN_ANSWERS} or more answers and under {} right yet, so it covers the reviews alone.", percent(WEAK_BELOW)),
+                k => format!(", and {WEAK_SET} practice questions in each of your {k} weakest task statement(s) below ({practice} in all)."),
             };
             view! {
                 <p><strong>{format!("Daily target: {per_day} question(s) a day")}</strong>{format!(" for the {days} day(s) until your exam.")}</p>
                 <p>
-                    {format!("It covers the {} review(s) the drill expects before then, if each is answered right when due,", plan.reviews)}
+                    {format!("It covers the {} review(s) the drill expects before then (if each is answered right when due)", plan.reviews)}
                     {weak}
                     {format!(" That is {} question(s) over {days} day(s), rounded up. A plan, not a prediction: a review you miss comes back sooner and adds to it.", plan.reviews + practice)}
                 </p>

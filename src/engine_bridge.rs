@@ -4,6 +4,7 @@ use engine::adaptive;
 use engine::attempt::{Attempt, AttemptItem, Mode};
 use engine::bank::{self, Domain, TaskStatement};
 use engine::forms::{self, FormError};
+use engine::schedule::target::TaskAnswers;
 
 use crate::flow::PracticeSpec;
 use crate::store::progress::Progress;
@@ -91,4 +92,62 @@ pub fn readiness(progress: &Progress) -> engine::history::Readiness {
         })
         .collect();
     engine::history::readiness(&evidence, engine::model::cut_theta())
+}
+
+/// Every task statement's answers so far (each sighting of each question), in the outline's order.
+pub fn task_answers(progress: &Progress) -> Vec<TaskAnswers> {
+    let mut tasks: Vec<TaskAnswers> = TaskStatement::ALL
+        .iter()
+        .map(|&task| TaskAnswers {
+            task,
+            answers: 0,
+            right: 0,
+        })
+        .collect();
+    for (id, seen) in progress.seen.iter() {
+        if let Some(t) = tasks.iter_mut().find(|t| t.task == id.task()) {
+            t.answers += seen.shown;
+            t.right += seen.correct;
+        }
+    }
+    tasks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::progress::Seen;
+
+    #[test]
+    fn task_answers_add_up_every_sighting_by_task_statement() {
+        let mut p = Progress::default();
+        let id = |s: &str| s.parse::<engine::bank::QuestionId>().unwrap();
+        p.seen.insert(
+            id("2.3-001"),
+            Seen {
+                shown: 3,
+                correct: 1,
+            },
+        );
+        p.seen.insert(
+            id("2.3-004"),
+            Seen {
+                shown: 2,
+                correct: 2,
+            },
+        );
+        p.seen.insert(
+            id("1.1-002"),
+            Seen {
+                shown: 1,
+                correct: 0,
+            },
+        );
+        let tasks = task_answers(&p);
+        assert_eq!(tasks.len(), TaskStatement::ALL.len());
+        let of = |t: &str| *tasks.iter().find(|a| a.task.to_string() == t).unwrap();
+        assert_eq!((of("2.3").answers, of("2.3").right), (5, 3));
+        assert_eq!((of("1.1").answers, of("1.1").right), (1, 0));
+        assert_eq!(of("4.1").answers, 0);
+    }
 }

@@ -1,7 +1,7 @@
 //! Progress: the readiness verdict with the article's two criteria as a checklist and the pooled
 //! probability of passing, the score trend with its bands and the 700 and 750 lines, every attempt,
-//! a per-domain trend, a heat map of questions seen and answered correctly per task statement, and
-//! keeping the data safe (persistent storage, export and import).
+//! a per-domain trend, a heat map of questions seen and answered correctly per task statement, the
+//! study schedule (`schedule`), and keeping the data safe (persistent storage, export and import).
 
 use engine::attempt::Mode;
 use engine::bank::{self, Domain, TaskStatement};
@@ -14,6 +14,8 @@ use crate::format::{clock, date_of};
 use crate::route::Route;
 use crate::state::ProgressState;
 use crate::store::progress::{Progress, Verdict};
+
+mod schedule;
 
 /// (task statement, questions in the bank, distinct questions seen, of those answered right last time or ever).
 pub fn heat(progress: &Progress) -> Vec<(TaskStatement, usize, usize, usize)> {
@@ -100,54 +102,6 @@ fn missing_text(m: Missing) -> String {
     }
 }
 
-/// Days from `today` to the exam date `YYYY-MM-DD`, if set and valid.
-pub fn days_until(exam_date: &str, today: i64) -> Option<i64> {
-    let mut parts = exam_date.split('-').map(|p| p.parse::<i32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    let ms = js_sys::Date::utc(f64::from(y), f64::from(m - 1)) + f64::from(d - 1) * 86_400_000.0;
-    Some(engine::schedule::day_of(ms) - today)
-}
-
-#[component]
-fn StudySchedule() -> impl IntoView {
-    let progress = expect_context::<ProgressState>().0;
-    let settings = expect_context::<crate::state::SettingsState>().0;
-    let today = engine::schedule::day_of(js_sys::Date::now());
-    view! {
-        <h2>"Study schedule"</h2>
-        {move || {
-            let exam = settings.with(|s| s.exam_date.clone());
-            let days_left = exam.as_deref().and_then(|d| days_until(d, today)).filter(|d| *d > 0);
-            let horizon = days_left.unwrap_or(14).clamp(1, 60) as usize;
-            let forecast = progress.with(|p| p.review.forecast(today, horizon));
-            let unseen = progress.with(|p| bank::questions().iter().filter(|q| p.seen_count(q.id) == 0).count());
-            let mocks_done = progress.with(|p| p.attempts.iter().filter(|a| a.summary.full_timed).count());
-            view! {
-                {match days_left {
-                    Some(days) => view! {
-                        <p>
-                            {format!("{days} day(s) until your exam. ")}
-                            {format!("To see the {unseen} question(s) you have not met yet, about {} new a day; ", unseen.div_ceil(days as usize))}
-                            {format!("and plan {} more full timed mock exam(s) before the day ({} done).", READY_RUNS.saturating_sub(mocks_done.min(READY_RUNS)), mocks_done)}
-                        </p>
-                    }.into_any(),
-                    None => view! {
-                        <p>"Set your exam date in " <a href=Route::Settings.href()>"Settings"</a> " to spread the plan over the days you have left."</p>
-                    }.into_any(),
-                }}
-                <p>{format!("Review drill: {} due today, {} more over the next {horizon} day(s).", forecast.first().copied().unwrap_or(0), forecast.iter().skip(1).sum::<usize>())}</p>
-                {(forecast.iter().any(|&n| n > 0)).then(|| view! {
-                    <ol class="forecast" aria-label="Reviews due per day">
-                        {forecast.iter().enumerate().filter(|(_, n)| **n > 0).map(|(day, n)| view! {
-                            <li>{if day == 0 { "today".to_string() } else { format!("in {day} day(s)") }} ": " {*n}</li>
-                        }).collect_view()}
-                    </ol>
-                })}
-            }
-        }}
-    }
-}
-
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let progress = expect_context::<ProgressState>().0;
@@ -223,7 +177,7 @@ pub fn ProgressPage() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <StudySchedule/>
+            <schedule::StudySchedule/>
             <crate::pages::data::DataSafety/>
         </section>
     }

@@ -1,6 +1,6 @@
 //! What a learner does, in steps several tests share: clicking a control by its words, starting a
-//! mock, reviewing and submitting, taking the whole diagnostic, importing a file, and waiting for
-//! the service worker to take the page over.
+//! mock, reviewing and submitting, taking the whole diagnostic, setting the exam date, importing a
+//! file, and waiting for the service worker to take the page over.
 
 use fantoccini::{Client, Locator};
 
@@ -64,6 +64,38 @@ pub async fn take_diagnostic(client: &Client, app_url: &str) {
             .expect("next");
     }
     wait_for_heading(client, "Results").await;
+}
+
+/// Sets the exam date on the settings page to `days_ahead` days from today (UTC, as the app counts
+/// days) and waits until it is saved; returns the date as stored, `YYYY-MM-DD`.
+pub async fn set_exam_date(client: &Client, app_url: &str, days_ahead: u32) -> String {
+    open_page(client, &format!("{app_url}#/settings"), "Settings").await;
+    element(client, "#exam-date").await;
+    // The date picker's typing differs by locale; the value and its change event are what it sends.
+    let date = client
+        .execute(
+            "const day = Math.floor(Date.now() / 864e5) + arguments[0];
+             const date = new Date(day * 864e5).toISOString().slice(0, 10);
+             const input = document.getElementById('exam-date');
+             input.value = date;
+             input.dispatchEvent(new Event('change', { bubbles: true }));
+             return date;",
+            vec![days_ahead.into()],
+        )
+        .await
+        .expect("the exam date set")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    wait_for("the exam date to be saved", || async {
+        let stored = client
+            .execute("return localStorage.getItem('clf-prep/settings')", vec![])
+            .await
+            .ok()?;
+        stored.as_str()?.contains(&date).then_some(())
+    })
+    .await;
+    date
 }
 
 /// Writes `text` to a file of this test run's own, for the browser to read.

@@ -15,8 +15,8 @@ mod waits;
 pub use browser::{browser, browser_with_args, console, Driver};
 pub use checks::{assert_accessible, assert_clean_console, assert_same_origin};
 pub use flows::{
-    click_text, import_file, open_review_screen, start_mock, submit_from_review, take_diagnostic,
-    temp_file, wait_for_service_worker,
+    click_text, import_file, open_review_screen, set_exam_date, start_mock, submit_from_review,
+    take_diagnostic, temp_file, wait_for_service_worker,
 };
 pub use server::{Caching, Options, StaticServer};
 pub use waits::{count, element, open_page, text_of, text_where, wait_for, wait_for_heading};

@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    browser, click_text, dist_dir, element, open_page, open_review_screen, start_mock,
-    submit_from_review, take_diagnostic, wait_for_heading, Driver, StaticServer,
+    browser, click_text, dist_dir, element, open_page, open_review_screen, set_exam_date,
+    start_mock, submit_from_review, take_diagnostic, text_where, wait_for_heading, Driver,
+    StaticServer,
 };
 use fantoccini::Client;
 
@@ -114,9 +115,16 @@ async fn attempts_results_and_review_fit_a_360_px_screen() {
     wait_for_heading(&c, "Review").await;
     element(&c, ".review-item").await;
     assert_no_sideways_scroll(&c, "a mock's review").await;
+    // With an exam date, the blank mock's misses fill the study schedule: forecast, daily target
+    // and weakest task statements (its 19 questions of domain 2 fall in four task statements, so
+    // at least one has the five answers a weak one needs).
+    set_exam_date(&c, &server.url(), 30).await;
     open_page(&c, &url("#/progress"), "Progress").await;
     element(&c, "table.attempts").await;
-    assert_no_sideways_scroll(&c, "progress with attempts").await;
+    element(&c, ".forecast li").await;
+    element(&c, ".weak-tasks button").await;
+    text_where(&c, ".daily-target", |t| t.contains("Daily target")).await;
+    assert_no_sideways_scroll(&c, "progress with attempts and a study schedule").await;
 
     // Practice with its explanations shown, then submitted.
     open_page(&c, &url("#/practice"), "Practice").await;

@@ -21,6 +21,7 @@ use crate::bank::QuestionId;
 use crate::idmap::IdMap;
 
 pub mod fsrs;
+pub mod target;
 
 pub use fsrs::Rating;
 use fsrs::{interval_days, Memory};

@@ -36,6 +36,7 @@ async fn shell_renders_navigation_and_disclaimer() {
             "Diagnostic",
             "Mock exam",
             "Practice",
+            "Services",
             "Progress",
             "About"
         ]

@@ -1,5 +1,5 @@
 //! Service flashcards: short sessions (10 or 20 cards) from the catalogue, answered by choosing one
-//! of four options, scored, and scheduled with FSRS in the learner's deck (wrong → again soon, right
+//! of four options (by touch, or with the keys 1–4 or A–D), scored, and scheduled with FSRS in the learner's deck (wrong → again soon, right
 //! → later). Due cards come first, then cards never seen.
 
 use engine::flashcards::{session, Flashcard, Side};
@@ -106,6 +106,28 @@ fn Card(session: Session, on_again: impl Fn() + Copy + Send + Sync + 'static) ->
         progress.update(|p| p.flashcards.record(&card.key(), right, day_of(now_ms())));
         focus_after_render("card-next");
     };
+    // 1–4 or A–D choose, as in the exam; Enter then takes the focused "Next card".
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        let position = match key.parse::<u8>() {
+            Ok(n @ 1..=9) => Some(usize::from(n - 1)),
+            _ => key
+                .chars()
+                .next()
+                .filter(|_| key.len() == 1)
+                .and_then(engine::attempt::Shown::from_letter)
+                .map(|s| usize::from(s.0)),
+        };
+        let options = card().map_or(0, |c| c.options.len());
+        if let Some(i) = position.filter(|&i| i < options) {
+            ev.prevent_default();
+            choose(i);
+        }
+    });
+    on_cleanup(move || keys.remove());
     let next = move |_| {
         session.chosen.set(None);
         session.at.update(|a| *a += 1);

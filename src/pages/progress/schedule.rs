@@ -146,6 +146,27 @@ fn Forecast(counts: Vec<usize>, days_left: Option<i64>) -> impl IntoView {
     }
 }
 
+/// What remains beyond the daily target, when anything does: questions not met yet and the mocks the
+/// readiness rule still needs.
+fn beyond(plan: &Plan, days: i64) -> Option<String> {
+    let mut parts = Vec::new();
+    if plan.unseen > 0 {
+        parts.push(format!(
+            "{} question(s) you have not met yet (about {} a day to meet them all)",
+            plan.unseen,
+            plan.unseen.div_ceil(days.max(1) as usize)
+        ));
+    }
+    let mocks_left = READY_RUNS.saturating_sub(plan.mocks_done);
+    if mocks_left > 0 {
+        parts.push(format!(
+            "{mocks_left} more full timed mock exam(s) for the readiness rule ({} done)",
+            plan.mocks_done
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("Beyond it: {}.", parts.join(", and ")))
+}
+
 /// The questions a day that would get through the expected reviews and the weak task statements'
 /// practice before the exam, with what it covers in words.
 #[component]
@@ -165,10 +186,7 @@ fn DailyTarget(plan: Plan) -> impl IntoView {
                     {weak}
                     {format!(" That is {} question(s) over {days} day(s), rounded up. A plan, not a prediction: a review you miss comes back sooner and adds to it.", plan.reviews + practice)}
                 </p>
-                <p>{format!(
-                    "Beyond it: {} question(s) you have not met yet (about {} a day to meet them all), and {} more full timed mock exam(s) for the readiness rule ({} done).",
-                    plan.unseen, plan.unseen.div_ceil(days as usize), READY_RUNS.saturating_sub(plan.mocks_done), plan.mocks_done,
-                )}</p>
+                {beyond(&plan, days).map(|text| view! { <p>{text}</p> })}
             }.into_any()
         }
         (Some(_), None) => view! {
@@ -249,6 +267,21 @@ mod tests {
             },
         );
         p
+    }
+
+    #[test]
+    fn beyond_the_target_names_only_what_remains() {
+        let mut p = plan(&history(), 100, None);
+        p.unseen = 10;
+        p.mocks_done = 2;
+        assert_eq!(
+            beyond(&p, 4).as_deref(),
+            Some("Beyond it: 10 question(s) you have not met yet (about 3 a day to meet them all), and 3 more full timed mock exam(s) for the readiness rule (2 done).")
+        );
+        p.unseen = 0;
+        assert!(beyond(&p, 4).unwrap().starts_with("Beyond it: 3 more"));
+        p.mocks_done = READY_RUNS;
+        assert_eq!(beyond(&p, 4), None, "nothing left, nothing said");
     }
 
     #[test]

@@ -159,11 +159,19 @@ async fn a_flashcard_session_is_scored_and_scheduled() {
         if n == 1 {
             assert_accessible(&c, "dark").await;
         }
-        // Alternate: the first option on odd cards, the last on even ones.
+        // Alternate: the first option by touch on odd cards, the last by its key on even ones.
         let options = c.find_all(Locator::Css(".card-option")).await.unwrap();
         assert_eq!(options.len(), 4);
-        let pick = if n % 2 == 1 { &options[0] } else { &options[3] };
-        pick.click().await.unwrap();
+        if n % 2 == 1 {
+            options[0].click().await.unwrap();
+        } else {
+            c.active_element()
+                .await
+                .unwrap()
+                .send_keys("4")
+                .await
+                .unwrap();
+        }
         let verdict = text_of(&c, ".card-verdict").await;
         wrong_keys += usize::from(verdict.starts_with("Not quite"));
         assert_eq!(
@@ -171,6 +179,23 @@ async fn a_flashcard_session_is_scored_and_scheduled() {
             1,
             "the answer is shown"
         );
+        if n % 2 == 0 {
+            assert_eq!(
+                count(&c, ".card-option.wrong, .card-option.right").await,
+                1 + usize::from(verdict.starts_with("Not quite"))
+            );
+            let last = c
+                .find_all(Locator::Css(".card-option"))
+                .await
+                .unwrap()
+                .pop()
+                .unwrap();
+            let class = last.attr("class").await.unwrap().unwrap_or_default();
+            assert!(
+                class.contains("right") || class.contains("wrong"),
+                "the 4th option was chosen: {class}"
+            );
+        }
         assert_eq!(focused_id(&c).await, "card-next");
         c.find(Locator::Id("card-next"))
             .await

@@ -9,6 +9,7 @@
 mod browser;
 mod checks;
 mod flows;
+mod lighthouse;
 mod server;
 mod waits;
 
@@ -18,6 +19,7 @@ pub use flows::{
     click_text, import_file, open_review_screen, set_exam_date, start_mock, submit_from_review,
     take_diagnostic, temp_file, wait_for_service_worker,
 };
+pub use lighthouse::{lighthouse, metric};
 pub use server::{Caching, Options, StaticServer};
 pub use waits::{count, element, open_page, text_of, text_where, wait_for, wait_for_heading};
 

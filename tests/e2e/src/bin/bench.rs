@@ -202,6 +202,42 @@ async fn memory_after_mock(c: &Client, base: &str) -> f64 {
     bytes.as_f64().unwrap_or(f64::NAN) / 1_048_576.0
 }
 
+/// Lighthouse's mobile profile (slow 4G, 4x CPU) on the home page and the mock exam's start page, both
+/// as Lighthouse simulates it from an unthrottled load (its default) and with the throttling applied
+/// to the real load: (page and method, performance, FCP, LCP, TBT ms, CLS).
+async fn mobile_lighthouse(driver: &Driver, base: &str) -> Vec<(String, [f64; 5])> {
+    let port = e2e::free_port();
+    let c = e2e::browser_with_args(driver, &[format!("--remote-debugging-port={port}")]).await;
+    let mut rows = Vec::new();
+    for (page, route) in [("home", ""), ("mock", "#/mock")] {
+        for (method, args) in [
+            ("simulated", vec![]),
+            ("devtools", vec!["--throttling-method=devtools".to_string()]),
+        ] {
+            let mut args = args;
+            args.push("--only-categories=performance".to_string());
+            let name = format!("{page}-{method}");
+            let report = e2e::lighthouse(&format!("{base}{route}"), port, &name, &args).await;
+            let score = report["categories"]["performance"]["score"]
+                .as_f64()
+                .unwrap_or(f64::NAN);
+            let m = |id| e2e::metric(&report, id);
+            rows.push((
+                format!("mobile {page}, {method}"),
+                [
+                    score,
+                    m("first-contentful-paint"),
+                    m("largest-contentful-paint"),
+                    m("total-blocking-time"),
+                    m("cumulative-layout-shift"),
+                ],
+            ));
+        }
+    }
+    c.close().await.unwrap();
+    rows
+}
+
 #[tokio::main]
 async fn main() {
     let sizes: Value =
@@ -251,6 +287,7 @@ async fn main() {
     let c = browser(&driver).await;
     let memory = memory_after_mock(&c, &server.url()).await;
     c.close().await.unwrap();
+    let mobile = mobile_lighthouse(&driver, &server.url()).await;
     let _ = std::fs::remove_dir_all(&root);
 
     let p50 = percentile(feedback.clone(), 0.5);
@@ -295,6 +332,10 @@ async fn main() {
     ] {
         println!("{name:<44} {value:>12.2}");
     }
+    println!("Lighthouse, mobile profile, gzip: performance / FCP ms / LCP ms / TBT ms / CLS");
+    for (name, [score, fcp, lcp, tbt, cls]) in &mobile {
+        println!("{name:<44} {score:>5.2} {fcp:>7.0} {lcp:>7.0} {tbt:>6.0} {cls:>6.3}");
+    }
     let budget = sizes["app_without_bank_gz"].as_f64().unwrap_or(0.0)
         + 1.15 * sizes["bank_text_gz"].as_f64().unwrap_or(0.0);
     println!(
@@ -309,6 +350,7 @@ async fn main() {
             "load": { "first_question_ms": app_ms, "static_baseline_ms": base_ms, "ratio": ratio },
             "interaction": { "answer_to_feedback_ms_p50": p50, "answer_to_feedback_ms_p95": p95 },
             "memory": { "after_mock_mb": memory },
+            "mobile_lighthouse": mobile.iter().map(|(name, v)| json!({ "page": name, "performance": v[0], "fcp_ms": v[1], "lcp_ms": v[2], "tbt_ms": v[3], "cls": v[4] })).collect::<Vec<_>>(),
             "engine": engine,
         })
     );

@@ -8,6 +8,7 @@ pub use bank_format::{baked, markup, syllabus};
 mod codegen;
 pub mod cues;
 pub mod date;
+mod links;
 mod load;
 pub mod meta;
 pub mod quality;
@@ -29,7 +30,7 @@ pub use stats::Stats;
 
 // The rule tests in tests.rs reach the link check directly; nothing outside the crate needs it.
 #[cfg(test)]
-use rules::is_aws_host;
+use links::is_aws_host;
 
 /// What validation needs besides the files: the day it runs (no `verified` date may be later) and
 /// whether the quality rules apply (`verified` and `services` required, a wrong option naming an

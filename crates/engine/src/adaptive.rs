@@ -127,7 +127,7 @@ pub fn chance_lowest(areas: &[(f64, f64)]) -> Vec<f64> {
         let z = (x - m) / s;
         (-0.5 * z * z).exp() / (s * (2.0 * std::f64::consts::PI).sqrt())
     };
-    let above = |x: f64, (m, s): (f64, f64)| 1.0 - crate::history::normal_cdf((x - m) / s);
+    let above = |x: f64, (m, s): (f64, f64)| 1.0 - crate::model::normal_cdf((x - m) / s);
     let areas: Vec<(f64, f64)> = areas.iter().map(|&(m, s)| (m, s.max(1e-3))).collect();
     (0..areas.len())
         .map(|d| {

@@ -77,20 +77,6 @@ pub enum Missing {
     DomainBelow(Domain),
 }
 
-/// Standard normal distribution function (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
-pub fn normal_cdf(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.3275911 * x.abs() / std::f64::consts::SQRT_2);
-    let poly = t
-        * (0.254829592
-            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    if x >= 0.0 {
-        0.5 * (1.0 + erf)
-    } else {
-        0.5 * (1.0 - erf)
-    }
-}
-
 /// Readiness over `history` (oldest first); `cut` is the ability at the pass line.
 pub fn readiness(history: &[Evidence], cut: f64) -> Readiness {
     let runs: Vec<&Evidence> = history.iter().filter(|e| e.counts()).collect();
@@ -267,12 +253,5 @@ mod tests {
             !readiness(&blank, 0.0).balanced,
             "two runs are not the rule's five"
         );
-    }
-
-    #[test]
-    fn normal_cdf_matches_known_values() {
-        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
-        assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
-        assert!((normal_cdf(-1.0) - 0.158655).abs() < 1e-5);
     }
 }

@@ -6,7 +6,7 @@ use engine::bank;
 use leptos::prelude::*;
 
 use super::controls::{update_attempt, with_attempt};
-use super::runner::RunnerOptions;
+use super::RunnerOptions;
 use crate::components::question::QuestionCard;
 
 #[component]

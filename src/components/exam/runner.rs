@@ -14,14 +14,7 @@ use super::pane::{QuestionPane, StepButtons};
 use super::review::{ConfirmEnd, ReviewScreen};
 use super::ticker::use_now;
 use super::warnings::use_time_warnings;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RunnerOptions {
-    /// Practice: a "Check answer" button reveals the explanations after each question.
-    pub feedback: bool,
-    /// Ask "how sure are you?" under each question.
-    pub confidence: bool,
-}
+use super::RunnerOptions;
 
 #[component]
 pub fn ExamRunner(

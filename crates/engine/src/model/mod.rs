@@ -329,7 +329,7 @@ pub fn new_form_pass_chance(post: &Posterior, cut: f64) -> f64 {
             let (theta, info) = (grid(i), info[i]);
             let mean = theta * info / (info + 1.0);
             let sd = info.sqrt() / (info + 1.0);
-            rising = rising.max(crate::history::normal_cdf((mean - cut) / sd));
+            rising = rising.max(normal_cdf((mean - cut) / sd));
             w * rising
         })
         .sum::<f64>()
@@ -343,6 +343,20 @@ pub fn estimate(responses: impl IntoIterator<Item = (ItemParams, bool)>, cut: f6
         log_lik.add(response);
     }
     Estimate::from_log_likelihood(&log_lik, cut)
+}
+
+/// Standard normal distribution function (Abramowitz–Stegun 7.1.26, error below 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.3275911 * x.abs() / std::f64::consts::SQRT_2);
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
 }
 
 #[cfg(test)]

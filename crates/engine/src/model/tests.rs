@@ -131,3 +131,10 @@ fn a_strong_candidates_band_is_not_pulled_to_the_middle() {
     );
     assert!(e.high > own_high, "{} vs {own_high}", e.high);
 }
+
+#[test]
+fn normal_cdf_matches_known_values() {
+    assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+    assert!((normal_cdf(1.96) - 0.975).abs() < 1e-4);
+    assert!((normal_cdf(-1.0) - 0.158655).abs() < 1e-5);
+}

@@ -2,12 +2,43 @@
 
 use engine::adaptive;
 use engine::attempt::{Attempt, AttemptItem, Mode};
-use engine::bank::{self, Domain, TaskStatement};
+use engine::bank::{self, Domain, QuestionId, TaskSet, TaskStatement};
 use engine::forms::{self, FormError};
+use engine::report::is_correct;
 use engine::schedule::target::TaskAnswers;
 
-use crate::flow::PracticeSpec;
 use crate::store::progress::Progress;
+
+/// What the learner asked to practise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PracticeSpec {
+    pub tasks: TaskSet,
+    pub count: usize,
+    pub timed: bool,
+    /// Only questions missed before.
+    pub missed_only: bool,
+    /// Only the review drill's questions due today.
+    pub due_only: bool,
+    /// Only the questions about this service (its catalogue name).
+    pub service: Option<&'static str>,
+}
+
+/// Question ids the learner has answered wrongly in their most recent sighting (for re-drills).
+pub fn missed(progress: &Progress) -> Vec<QuestionId> {
+    let mut last: engine::idmap::IdMap<bool> = Default::default();
+    for record in &progress.attempts {
+        if let Some(detail) = &record.detail {
+            for (item, response) in detail.items.iter().zip(&detail.responses) {
+                let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
+                last.insert(item.id, right);
+            }
+        }
+    }
+    last.into_iter()
+        .filter(|(_, right)| !right)
+        .map(|(id, _)| id)
+        .collect()
+}
 
 fn seen_fn(progress: &Progress) -> impl Fn(engine::bank::QuestionId) -> u32 + '_ {
     move |id| progress.seen_count(id)
@@ -35,7 +66,7 @@ pub fn practice_items(
     } else if spec.due_only {
         Some(progress.review.due(today))
     } else {
-        spec.missed_only.then(|| crate::flow::missed(progress))
+        spec.missed_only.then(|| missed(progress))
     };
     forms::practice(
         bank::questions(),

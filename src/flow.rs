@@ -3,7 +3,7 @@
 //! the learner is in the app. Pages only render and call these; the rules are the engine's.
 
 use engine::attempt::{mock_minutes, Attempt, AttemptId, Mode};
-use engine::bank::{self, QuestionId, TaskSet};
+use engine::bank;
 use engine::report::is_correct;
 use leptos::prelude::*;
 
@@ -11,19 +11,7 @@ use crate::route::Route;
 use crate::state::{ActiveState, ProgressState};
 use crate::store::progress::{AttemptRecord, Progress, Summary};
 
-/// What the learner asked to practise.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PracticeSpec {
-    pub tasks: TaskSet,
-    pub count: usize,
-    pub timed: bool,
-    /// Only questions missed before.
-    pub missed_only: bool,
-    /// Only the review drill's questions due today.
-    pub due_only: bool,
-    /// Only the questions about this service (its catalogue name).
-    pub service: Option<&'static str>,
-}
+pub use crate::engine_bridge::{missed, PracticeSpec};
 
 /// The real exam's pace: 90 minutes for 65 questions, about 83 seconds each.
 pub fn timed_minutes(count: usize) -> u32 {
@@ -166,26 +154,10 @@ pub fn file_attempt(progress: &mut Progress, attempt: Attempt) -> AttemptId {
     id
 }
 
-/// Question ids the learner has answered wrongly in their most recent sighting (for re-drills).
-pub fn missed(progress: &Progress) -> Vec<QuestionId> {
-    let mut last: engine::idmap::IdMap<bool> = Default::default();
-    for record in &progress.attempts {
-        if let Some(detail) = &record.detail {
-            for (item, response) in detail.items.iter().zip(&detail.responses) {
-                let right = bank::find(item.id).is_some_and(|q| is_correct(q, &response.chosen));
-                last.insert(item.id, right);
-            }
-        }
-    }
-    last.into_iter()
-        .filter(|(_, right)| !right)
-        .map(|(id, _)| id)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use engine::bank::QuestionId;
 
     #[test]
     fn practice_is_timed_at_the_exams_pace() {

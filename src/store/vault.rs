@@ -5,6 +5,10 @@
 
 use std::cell::RefCell;
 
+/// Set-aside records kept, in storage and in a file: enough to report and export every fault a
+/// learner is likely to meet, bounded so that junk cannot pile up.
+pub const MAX_SET_ASIDE: usize = 20;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -179,7 +183,7 @@ impl Vault {
     /// Stores text under a new quarantine key, unless `MAX_SET_ASIDE` are kept already or the write
     /// fails; the key it was kept under.
     fn keep_aside(&self, what: &str, raw: &str, now_ms: f64) -> Option<String> {
-        if self.quarantined().len() >= super::transfer::MAX_SET_ASIDE {
+        if self.quarantined().len() >= MAX_SET_ASIDE {
             return None;
         }
         let mut kept_as = format!("{QUARANTINE}{what}/{}", now_ms as u64);

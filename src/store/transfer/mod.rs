@@ -18,9 +18,7 @@ pub const FORMAT_VERSION: u64 = 1;
 /// What a browser's localStorage holds for one origin (about 5 million characters): a larger file
 /// could never be stored, so it is refused before it is even parsed.
 pub const MAX_IMPORT_BYTES: usize = 5_000_000;
-/// Set-aside records kept, in storage and in a file: enough to report and export every fault a
-/// learner is likely to meet, bounded so that junk cannot pile up.
-pub const MAX_SET_ASIDE: usize = 20;
+pub use super::vault::MAX_SET_ASIDE;
 
 /// A key the file may carry and how to check its record: decode with the record's own type, check
 /// what the type cannot, and give back the record as this app writes it.

@@ -17,9 +17,13 @@ pub fn matches(haystack: &str, query: &str) -> bool {
         .all(|word| haystack.contains(&word.to_ascii_lowercase()))
 }
 
-/// What a search looks through, lower-cased once.
+/// What a search looks through, lower-cased once: its names, category and purpose.
 fn haystack(s: &Service) -> String {
     [s.name, s.category, s.what, s.choose_when]
+        .iter()
+        .chain(s.other_names)
+        .copied()
+        .collect::<Vec<_>>()
         .join(" ")
         .to_ascii_lowercase()
 }
@@ -135,5 +139,8 @@ mod tests {
         let word = s.what.split_whitespace().max_by_key(|w| w.len()).unwrap();
         assert!(matches(&haystack(s), word));
         assert!(matches(&haystack(s), "cloudtrail"));
+        if let Some(emr) = catalogue().iter().find(|s| s.name == "Amazon EMR") {
+            assert!(matches(&haystack(emr), "mapreduce"), "by an alias");
+        }
     }
 }

@@ -14,8 +14,9 @@
 //! explanation. Contrasts stay behind: they serve the build's checks, not the learner.
 //!
 //! The service catalogue is a second blob ([`codegen_services`]): one record per examinable service,
-//! in catalogue order, with the fields name, category, what, choose when, documentation link, then
-//! per look-alike its name followed by the difference.
+//! in catalogue order, with the fields name, category, other names (its full name and aliases, items
+//! separated by [`ITEM`]), what, choose when, documentation link, then per look-alike its name
+//! followed by the difference.
 
 use crate::baked::{FIELD, ITEM, RECORD};
 use crate::{Bank, Kind};
@@ -64,9 +65,17 @@ pub fn codegen_services(bank: &Bank) -> String {
         .iter()
         .filter(|s| s.examinable())
         .map(|s| {
+            let other_names: Vec<&str> = s
+                .full
+                .iter()
+                .chain(&s.aliases)
+                .map(String::as_str)
+                .collect();
+            let other_names = other_names.join(&ITEM.to_string());
             let mut fields = vec![
                 s.name.as_str(),
                 s.category.as_str(),
+                other_names.as_str(),
                 s.what.as_deref().unwrap_or_default(),
                 s.choose_when.as_deref().unwrap_or_default(),
                 s.doc.as_deref().unwrap_or_default(),

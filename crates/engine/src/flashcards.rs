@@ -243,6 +243,7 @@ mod tests {
         let service = |name: &'static str, category, confused: &'static [Confusion]| Service {
             name,
             category,
+            other_names: &[],
             what: name,
             choose_when: name,
             doc: "https://docs.aws.amazon.com/",

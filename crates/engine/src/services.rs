@@ -3,7 +3,7 @@
 //! look-alikes with the deciding difference, and its documentation page. Questions name the services
 //! they are about by the same names, so a card can offer "practise the questions about it".
 
-use crate::baked::FIELD;
+use crate::baked::{FIELD, ITEM};
 use crate::bank::{self, Question};
 
 static BAKED: &str = include_str!(concat!(env!("OUT_DIR"), "/services.txt"));
@@ -13,6 +13,8 @@ pub struct Service {
     pub name: &'static str,
     /// The exam guide's group, e.g. "Compute".
     pub category: &'static str,
+    /// Its full name and the short names learners use ("EMR", "Elastic MapReduce").
+    pub other_names: &'static [&'static str],
     pub what: &'static str,
     pub choose_when: &'static str,
     pub doc: &'static str,
@@ -73,7 +75,13 @@ fn unbake(text: &'static str) -> Vec<Service> {
 fn unbake_service(record: &'static str) -> Option<Service> {
     let mut fields = record.split(FIELD);
     let mut next = || fields.next();
-    let (name, category, what, choose_when, doc) = (next()?, next()?, next()?, next()?, next()?);
+    let (name, category, other_names) = (next()?, next()?, next()?);
+    let (what, choose_when, doc) = (next()?, next()?, next()?);
+    let other_names: &'static [&'static str] = if other_names.is_empty() {
+        &[]
+    } else {
+        other_names.split(ITEM).collect::<Vec<_>>().leak()
+    };
     let mut confused = Vec::new();
     while let Some(name) = next() {
         confused.push(Confusion {
@@ -84,6 +92,7 @@ fn unbake_service(record: &'static str) -> Option<Service> {
     Some(Service {
         name,
         category,
+        other_names,
         what,
         choose_when,
         doc,
@@ -114,6 +123,13 @@ mod tests {
         for (b, e) in baked.iter().zip(expected) {
             assert_eq!(b.name, e.name);
             assert_eq!(b.category, e.category);
+            let names: Vec<&str> = e
+                .full
+                .iter()
+                .chain(&e.aliases)
+                .map(String::as_str)
+                .collect();
+            assert_eq!(b.other_names, names.as_slice());
             assert_eq!(Some(b.what), e.what.as_deref());
             assert_eq!(Some(b.choose_when), e.choose_when.as_deref());
             assert_eq!(Some(b.doc), e.doc.as_deref());
@@ -155,9 +171,11 @@ mod tests {
 
     #[test]
     fn a_malformed_record_is_refused() {
-        assert!(unbake_service("a\u{1f}b\u{1f}c").is_none());
-        assert!(unbake_service("a\u{1f}b\u{1f}c\u{1f}d\u{1f}e\u{1f}lonely").is_none());
-        let ok = unbake_service("a\u{1f}b\u{1f}c\u{1f}d\u{1f}e\u{1f}x\u{1f}y").unwrap();
+        assert!(unbake_service("a\u{1f}b\u{1f}\u{1f}c").is_none());
+        assert!(unbake_service("a\u{1f}b\u{1f}\u{1f}c\u{1f}d\u{1f}e\u{1f}lonely").is_none());
+        let ok =
+            unbake_service("a\u{1f}b\u{1f}A\u{1d}AA\u{1f}c\u{1f}d\u{1f}e\u{1f}x\u{1f}y").unwrap();
+        assert_eq!(ok.other_names, &["A", "AA"]);
         assert_eq!(
             ok.confused,
             &[Confusion {

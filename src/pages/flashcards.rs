@@ -6,7 +6,7 @@ use engine::flashcards::{session, Flashcard, Side};
 use engine::schedule::day_of;
 use leptos::prelude::*;
 
-use crate::components::exam::now_ms;
+use crate::components::exam::{now_ms, use_exam_keys, ExamKey};
 use crate::focus::focus_after_render;
 use crate::route::Route;
 use crate::state::ProgressState;
@@ -106,28 +106,19 @@ fn Card(session: Session, on_again: impl Fn() + Copy + Send + Sync + 'static) ->
         progress.update(|p| p.flashcards.record(&card.key(), right, day_of(now_ms())));
         focus_after_render("card-next");
     };
-    // 1–4 or A–D choose, as in the exam; Enter then takes the focused "Next card".
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
-            return;
-        }
-        let key = ev.key();
-        let position = match key.parse::<u8>() {
-            Ok(n @ 1..=9) => Some(usize::from(n - 1)),
-            _ => key
-                .chars()
-                .next()
-                .filter(|_| key.len() == 1)
-                .and_then(engine::attempt::Shown::from_letter)
-                .map(|s| usize::from(s.0)),
-        };
-        let options = card().map_or(0, |c| c.options.len());
-        if let Some(i) = position.filter(|&i| i < options) {
-            ev.prevent_default();
-            choose(i);
-        }
-    });
-    on_cleanup(move || keys.remove());
+    // 1–4 or A–D choose, with the exam's own shortcuts; Enter then takes the focused "Next card".
+    use_exam_keys(
+        || true,
+        move |key| match key {
+            ExamKey::Choose(shown)
+                if card().is_some_and(|c| usize::from(shown.0) < c.options.len()) =>
+            {
+                choose(usize::from(shown.0));
+                true
+            }
+            _ => false,
+        },
+    );
     let next = move |_| {
         session.chosen.set(None);
         session.at.update(|a| *a += 1);

@@ -75,6 +75,13 @@ fn key(side: Side, service: &Service) -> String {
     format!("{}:{}", side.code(), service.name)
 }
 
+/// The side and the service a deck key names, if `catalogue` has that service.
+fn parse_key(key: &str, catalogue: &'static [Service]) -> Option<(Side, &'static Service)> {
+    let (code, name) = key.split_once(':')?;
+    let side = Side::ALL.into_iter().find(|s| s.code() == code)?;
+    Some((side, catalogue.iter().find(|s| s.name == name)?))
+}
+
 /// The flashcards' schedule: one FSRS card per side of a service, by key, sorted.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Deck {
@@ -96,9 +103,7 @@ impl Deck {
 
     /// Whether `key` names a side of a service in the catalogue.
     pub fn is_known(key: &str) -> bool {
-        key.split_once(':').is_some_and(|(side, name)| {
-            Side::ALL.iter().any(|s| s.code() == side) && crate::services::find(name).is_some()
-        })
+        parse_key(key, crate::services::catalogue()).is_some()
     }
 
     fn position(&self, key: &str) -> Result<usize, usize> {
@@ -164,11 +169,10 @@ pub fn session(
         .iter()
         .flat_map(|s| Side::ALL.map(|side| (side, s)))
         .collect();
-    let find = |k: &str| all.iter().copied().find(|&(side, s)| key(side, s) == k);
     let mut picked: Vec<(Side, &'static Service)> = deck
         .due(today)
         .into_iter()
-        .filter_map(find)
+        .filter_map(|k| parse_key(k, catalogue))
         .take(size)
         .collect();
     let mut fresh: Vec<(Side, &'static Service)> = all

@@ -170,19 +170,21 @@ impl AttemptRecord {
     }
 }
 
+/// Why a stored review or flashcard state cannot be used: the model could not have produced it, or
+/// its last review is still to come.
+fn card_fault(card: &engine::schedule::Card, now_ms: f64) -> Option<&'static str> {
+    let latest_day = engine::schedule::day_of(now_ms + FUTURE_TOLERANCE_MS);
+    card.implausible()
+        .or_else(|| (card.last_day > latest_day).then_some("its last review is in the future"))
+}
+
 /// Takes out of the queue, as set aside, each card whose state the model could not have produced or
 /// whose last review is still to come.
 fn set_aside_implausible_cards(queue: &mut ReviewQueue, now_ms: f64, out: &mut Vec<Rejected>) {
-    let latest_day = engine::schedule::day_of(now_ms + FUTURE_TOLERANCE_MS);
     let faults: Vec<(QuestionId, &str)> = queue
         .cards
         .iter()
-        .filter_map(|(id, card)| {
-            let fault = card.implausible().or_else(|| {
-                (card.last_day > latest_day).then_some("its last review is in the future")
-            });
-            fault.map(|f| (*id, f))
-        })
+        .filter_map(|(id, card)| card_fault(card, now_ms).map(|f| (*id, f)))
         .collect();
     for (id, reason) in faults {
         let Some(card) = queue.cards.remove(id) else {
@@ -200,12 +202,9 @@ fn set_aside_implausible_cards(queue: &mut ReviewQueue, now_ms: f64, out: &mut V
 /// The same for the flashcards' deck, which also drops the cards of services no longer in the
 /// catalogue and puts the deck in order (a file may list it in any order).
 fn set_aside_implausible_flashcards(deck: &mut Deck, now_ms: f64, out: &mut Vec<Rejected>) {
-    let latest_day = engine::schedule::day_of(now_ms + FUTURE_TOLERANCE_MS);
     deck.tidy(Deck::is_known);
     deck.cards.retain(|(key, card)| {
-        let fault = card
-            .implausible()
-            .or_else(|| (card.last_day > latest_day).then_some("its last review is in the future"));
+        let fault = card_fault(card, now_ms);
         if let Some(reason) = fault {
             out.push(Rejected {
                 part: Part::Flashcard,

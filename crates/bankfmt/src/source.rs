@@ -64,6 +64,31 @@ pub struct Question {
 }
 
 impl Question {
+    /// A made-up question for the checks' tests: only what the cues and twins look at is set.
+    #[cfg(test)]
+    pub(crate) fn made_up(id: &str, kind: Kind, stem: &str, options: &[(&str, bool)]) -> Question {
+        Question {
+            id: id.into(),
+            kind,
+            difficulty: 2,
+            guide: "CLF-C02 v1.0".into(),
+            tags: Vec::new(),
+            stem: stem.into(),
+            refs: Vec::new(),
+            verified: None,
+            services: None,
+            contrasts: Vec::new(),
+            options: options
+                .iter()
+                .map(|&(text, correct)| Choice {
+                    text: text.into(),
+                    correct,
+                    why: String::new(),
+                })
+                .collect(),
+        }
+    }
+
     pub fn correct_count(&self) -> usize {
         self.options.iter().filter(|o| o.correct).count()
     }

@@ -128,29 +128,10 @@ pub fn unreviewed_and_stale(flagged: &[Pair], reviewed: &[ReviewedPair]) -> (Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Choice, Kind};
+    use crate::Kind;
 
     fn question(id: &str, options: &[(&str, bool)]) -> Question {
-        Question {
-            id: id.into(),
-            kind: Kind::Single,
-            difficulty: 2,
-            guide: "CLF-C02 v1.0".into(),
-            tags: Vec::new(),
-            stem: "Which service?".into(),
-            refs: Vec::new(),
-            verified: None,
-            services: None,
-            contrasts: Vec::new(),
-            options: options
-                .iter()
-                .map(|&(text, correct)| Choice {
-                    text: text.into(),
-                    correct,
-                    why: String::new(),
-                })
-                .collect(),
-        }
+        Question::made_up(id, Kind::Single, "Which service?", options)
     }
 
     #[test]

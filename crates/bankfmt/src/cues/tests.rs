@@ -1,29 +1,9 @@
 //! Each answer cue on small made-up questions that show it and do not.
 
 use super::*;
-use crate::Choice;
 
 fn question(kind: Kind, stem: &str, options: &[(&str, bool)]) -> Question {
-    Question {
-        id: "1.1-001".into(),
-        kind,
-        difficulty: 2,
-        guide: "CLF-C02 v1.0".into(),
-        tags: Vec::new(),
-        stem: stem.into(),
-        refs: Vec::new(),
-        verified: None,
-        services: None,
-        contrasts: Vec::new(),
-        options: options
-            .iter()
-            .map(|&(text, correct)| Choice {
-                text: text.into(),
-                correct,
-                why: String::new(),
-            })
-            .collect(),
-    }
+    Question::made_up("1.1-001", kind, stem, options)
 }
 
 fn figure(questions: &[Question], name: &str) -> Figure {

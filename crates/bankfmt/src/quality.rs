@@ -47,7 +47,7 @@ pub fn is_scenario(stem: &str) -> bool {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quality {
-    pub cues: [Figure; 5],
+    pub cues: [Figure; 7],
     pub twin_pairs: Vec<Pair>,
     pub twin_pairs_unreviewed: Vec<Pair>,
     /// Reviewed pairs that are no longer twins: the list must follow the bank.
@@ -149,7 +149,17 @@ impl Quality {
                 f.name,
                 f.show(f.value),
                 format!("≤{}", f.show(f.target)),
-                if f.ok() { "yes" } else { "no" }
+                match (f.judged, f.ok()) {
+                    (false, _) => "n/a",
+                    (true, true) => "yes",
+                    (true, false) => "no",
+                }
+            );
+        }
+        if self.cues.iter().any(|f| !f.judged) {
+            out += &format!(
+                "(n/a: fewer than {} questions of the kind, too few to tell a habit from luck)\n",
+                cues::GUESSER_MIN_QUESTIONS
             );
         }
         out += &format!(
@@ -162,7 +172,7 @@ impl Quality {
         out
     }
 
-    /// The report's keys for `./x bank --json`: `"cues":{five figures},"twin_pairs_unreviewed":N,
+    /// The report's keys for `./x bank --json`: `"cues":{the cue figures},"twin_pairs_unreviewed":N,
     /// "untagged":N,"scenario_share":x`, without the surrounding braces.
     pub fn json_fields(&self) -> String {
         let cues: Vec<String> = self

@@ -216,3 +216,93 @@ fn absolute_words_in_distractors_are_whole_words_in_any_case() {
 fn an_empty_bank_meets_every_target() {
     assert!(measure(&[]).iter().all(Figure::ok));
 }
+
+/// `n` single-answer questions with options of lengths 8, 6, 4 and 2 characters, the key at the
+/// length rank `rank(i)` of question `i`.
+fn singles(n: usize, rank: impl Fn(usize) -> usize) -> Vec<Question> {
+    (0..n)
+        .map(|i| {
+            let options: Vec<(&str, bool)> = ["abcdefgh", "abcdef", "abcd", "ab"]
+                .iter()
+                .enumerate()
+                .map(|(r, text)| (*text, r == rank(i)))
+                .collect();
+            question(Kind::Single, STEM, &options)
+        })
+        .collect()
+}
+
+#[test]
+fn keys_piled_on_the_second_longest_fail_though_never_the_longest() {
+    let bank = singles(GUESSER_MIN_QUESTIONS, |i| if i % 5 == 0 { 3 } else { 1 });
+    assert_eq!(figure(&bank, "key_strictly_longest_single").value, 0.0);
+    let f = figure(&bank, "length_rank_single");
+    assert!((f.value - 0.8).abs() < 1e-12, "{}", f.value);
+    assert!(!f.ok());
+    assert!(f.worst[0].ends_with("(2nd longest)"), "{:?}", &f.worst[..1]);
+}
+
+#[test]
+fn keys_spread_over_every_length_rank_hold_the_guesser_to_chance() {
+    let bank = singles(GUESSER_MIN_QUESTIONS, |i| i % 4);
+    let f = figure(&bank, "length_rank_single");
+    assert_eq!(f.value, 0.25);
+    assert!(f.ok());
+}
+
+#[test]
+fn too_few_questions_are_shown_but_not_judged() {
+    let bank = singles(GUESSER_MIN_QUESTIONS - 1, |_| 1);
+    let f = figure(&bank, "length_rank_single");
+    assert_eq!(f.value, 1.0);
+    assert!(f.ok() && !f.judged);
+}
+
+/// `n` "choose two of five" questions with options of lengths 10, 8, 6, 4 and 2 characters, the
+/// keys at the length ranks `keys(i)` of question `i`.
+fn pairs(n: usize, keys: impl Fn(usize) -> [usize; 2]) -> Vec<Question> {
+    (0..n)
+        .map(|i| {
+            let options: Vec<(&str, bool)> = ["abcdefghij", "abcdefgh", "abcdef", "abcd", "ab"]
+                .iter()
+                .enumerate()
+                .map(|(r, text)| (*text, keys(i).contains(&r)))
+                .collect();
+            question(Kind::Multiple, STEM, &options)
+        })
+        .collect()
+}
+
+#[test]
+fn multiple_response_keys_at_the_same_pair_of_ranks_fail() {
+    // The longest and third longest in three questions of four, else the two shortest.
+    let bank = pairs(GUESSER_MIN_QUESTIONS, |i| {
+        if i % 4 == 3 {
+            [3, 4]
+        } else {
+            [0, 2]
+        }
+    });
+    let f = figure(&bank, "length_rank_multi");
+    assert_eq!(f.value, 0.75);
+    assert!(!f.ok());
+    assert!(f.worst[0].ends_with("(longest + 3rd longest)"));
+    // Spread over all ten pairs of ranks, the best pair is right one time in ten.
+    let all = [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [0, 4],
+        [1, 2],
+        [1, 3],
+        [1, 4],
+        [2, 3],
+        [2, 4],
+        [3, 4],
+    ];
+    let f = figure(
+        &pairs(GUESSER_MIN_QUESTIONS, |i| all[i % 10]),
+        "length_rank_multi",
+    );
+    assert!((f.value - 0.1).abs() < 1e-12 && f.ok(), "{}", f.value);
+}

@@ -1,6 +1,7 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
-//  1. pins the Content-Security-Policy: only our own scripts and wasm, the one inline loader Trunk
-//     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
+//  1. puts the stylesheet inline and pins the Content-Security-Policy: only our own scripts and wasm,
+//     the inline scripts and stylesheet allowed by their hashes, no inline handlers or style
+//     attributes, nothing from another origin;
 //  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
 //     wasm-bindgen JS glue (Trunk minifies HTML and CSS, not that file);
 //  3. writes sw.js with the exact list of this build's hashed files and a version derived from them;
@@ -8,7 +9,7 @@
 //     hosts that serve them (README, Hosting); they are neither precached nor part of the version.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
 
@@ -34,13 +35,22 @@ const mainTag = '<main id="main" tabindex="-1">';
 if (!home.includes(mainTag)) throw new Error(`the prerendered home screen has no ${mainTag}`);
 const loading = '<p class="app-loading sr-only" role="status">Loading the practice app…</p>';
 html = html.replace(homeTag, () => home.replace(mainTag, mainTag + loading));
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`
-);
+// The stylesheet goes inline, as Trunk minified it: a phone's first paint then needs one round trip
+// (index.html), not two. The app uses the same stylesheet once it runs; it is not fetched again.
+const stylesheetTag = html.match(/<link\b[^>]*>/g)?.find((l) => /\brel="?stylesheet"?/.test(l));
+const stylesheet = stylesheetTag?.match(/\bhref="?\.\/([^"\s>]+\.css)/)?.[1];
+if (!stylesheet) throw new Error("index.html has no stylesheet link from Trunk to put inline");
+const css = readFileSync(join(staging, stylesheet), "utf8");
+if (css.includes("</")) throw new Error(`${stylesheet} holds "</", which would end an inline <style> early`);
+html = html.replace(stylesheetTag, () => `<style>${css}</style>`);
+rmSync(join(staging, stylesheet));
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, body]) => sha256(body));
+const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, body]) => sha256(body));
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(" ")}`.trim(),
   "img-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -96,7 +106,7 @@ const sw = readFileSync(join(root, "static/sw.js"), "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__FILES__", JSON.stringify(precache));
 writeFileSync(join(staging, "sw.js"), await minified(sw, false));
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${precache.length} entries`);
+console.log(`post-build: CSP with ${hashes.length} inline script and ${styleHashes.length} style hash(es); sw.js precaches ${precache.length} entries`);
 
 // Both encoders are deterministic (gzip writes no time stamp from node's zlib), so the build stays
 // byte-for-byte reproducible.

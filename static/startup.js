@@ -1,24 +1,60 @@
-// Inlined into index.html by tools/post-build.mjs (minified there with terser, which is
+// Inlined into index.html's head by tools/post-build.mjs (minified there with terser, which is
 // deterministic: Trunk's own minifier reorders inline scripts from build to build).
-// When the app cannot start (no WebAssembly, a failed download) the shell says so instead of
-// "Loading" for ever. Plain text only; once the app has mounted the shell is gone and this is idle.
+//
+// 1. Puts the right first screen in the shell. The shell holds the home page, and other pages
+//    prerendered from the app's own components, each in a <template data-route> (src/prerender.rs).
+//    On any other page, or when a stored key means the app will show something else there (an exam
+//    in progress), the shell shows the loading line instead. Until that is decided the shell is
+//    hidden (the "app-starting" class, set before the body is parsed), so no frame shows the wrong
+//    page and nothing moves when the right one appears.
+// 2. When the app cannot start (no WebAssembly, a failed download) says so instead of "Loading" for
+//    ever. Plain text only; once the app has mounted the shell is gone and this is idle.
 (function () {
-  var shell = document.getElementById("app-shell");
-  var status = document.querySelector("#app-shell .app-loading");
-  function say(text) {
-    if (document.contains(status)) {
-      status.textContent = text;
-      status.classList.remove("sr-only");
-    }
+  var root = document.documentElement;
+  // A route's path as the app reads it (Route::parse): "#/mock/" and "#mock" are both "mock".
+  function path(hash) {
+    return hash.replace(/^#*\/*/, "").replace(/\/*$/, "");
   }
-  // The shell holds the home page; on any other page show the loading line in its place.
-  if (!/^#?\/?$/.test(location.hash)) {
-    shell.classList.add("elsewhere");
-    status.classList.remove("sr-only");
+  var route = path(location.hash);
+  var home = route === "";
+  if (!home) root.classList.add("app-starting");
+
+  function status() {
+    return document.querySelector("#app-shell .app-loading");
+  }
+  function say(text) {
+    var line = status();
+    if (line) {
+      line.textContent = text;
+      line.classList.remove("sr-only");
+    }
   }
   function failed() {
     say("The practice app could not start in this browser. It needs JavaScript and WebAssembly: reload the page, or try a current version of Chrome, Edge, Firefox or Safari.");
   }
+  function stored(key) {
+    try {
+      return !!key && localStorage.getItem(key) !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var shell = document.getElementById("app-shell");
+    // The app may have mounted already (its files cached) and removed the shell.
+    if (!shell) return root.classList.remove("app-starting");
+    var screen = home ? null : [].find.call(shell.querySelectorAll("template[data-route]"), function (t) {
+      return path(t.getAttribute("data-route")) === route && !stored(t.getAttribute("data-unless-stored"));
+    });
+    if (screen) shell.replaceChildren(screen.content);
+    else if (!home) {
+      shell.classList.add("elsewhere");
+      status().classList.remove("sr-only");
+    }
+    root.classList.remove("app-starting");
+  });
+
   // Capture phase: a script or preload that fails to download fires "error" on its element,
   // which does not bubble. Other resources (an icon) do not stop the app.
   addEventListener("error", function (event) {

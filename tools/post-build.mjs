@@ -1,5 +1,6 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
-//  1. puts the stylesheet inline and pins the Content-Security-Policy: only our own scripts and wasm,
+//  1. puts the first screens (src/bin/prerender.rs), the start-up script (static/startup.js) and the
+//     stylesheet into index.html, and pins the Content-Security-Policy: only our own scripts and wasm,
 //     the inline scripts and stylesheet allowed by their hashes, no inline handlers or style
 //     attributes, nothing from another origin;
 //  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
@@ -26,15 +27,18 @@ if (!startupTag.test(html)) throw new Error("index.html has no <script id=startu
 const { minify: terserMinify } = await import("terser");
 const startup = (await terserMinify(readFileSync(join(root, "static/startup.js"), "utf8"), { compress: true, mangle: true })).code;
 html = html.replace(startupTag, () => `<script>${startup}</script>`);
-// The home screen rendered by the app's own components (Trunk's pre-build hook runs
-// src/bin/prerender.rs), with the loading line the start-up script shows on other pages.
-const homeTag = /<template id="?prerendered"?><\/template>/;
-if (!homeTag.test(html)) throw new Error("index.html has no <template id=prerendered></template> to fill");
-const home = readFileSync(join(root, "target/prerender/home.html"), "utf8");
+// The first screens rendered by the app's own components (Trunk's pre-build hook runs
+// src/bin/prerender.rs): the home screen and the others' templates, each with the loading line the
+// start-up script shows when the app is slow or cannot start.
+const shellTag = /<template id="?prerendered"?><\/template>/;
+if (!shellTag.test(html)) throw new Error("index.html has no <template id=prerendered></template> to fill");
+const screens = readFileSync(join(root, "target/prerender/shell.html"), "utf8");
 const mainTag = '<main id="main" tabindex="-1">';
-if (!home.includes(mainTag)) throw new Error(`the prerendered home screen has no ${mainTag}`);
+const templates = screens.split("<template ").length - 1;
+if (screens.split(mainTag).length - 1 !== templates + 1)
+  throw new Error(`the prerendered screens need one ${mainTag} each (${templates + 1})`);
 const loading = '<p class="app-loading sr-only" role="status">Loading the practice app…</p>';
-html = html.replace(homeTag, () => home.replace(mainTag, mainTag + loading));
+html = html.replace(shellTag, () => screens.replaceAll(mainTag, mainTag + loading));
 // The stylesheet goes inline, as Trunk minified it: a phone's first paint then needs one round trip
 // (index.html), not two. The app uses the same stylesheet once it runs; it is not fetched again.
 const stylesheetTag = html.match(/<link\b[^>]*>/g)?.find((l) => /\brel="?stylesheet"?/.test(l));

@@ -1,8 +1,8 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
-//  1. puts the first screens (src/bin/prerender.rs), the start-up script (static/startup.js) and the
-//     stylesheet into index.html, and pins the Content-Security-Policy: only our own scripts and wasm,
-//     the inline scripts and stylesheet allowed by their hashes, no inline handlers or style
-//     attributes, nothing from another origin;
+//  1. puts the first screens (src/bin/prerender.rs) and the start-up script (static/startup.js, in
+//     place of Trunk's loader and preload links) into index.html, and pins the
+//     Content-Security-Policy: only our own scripts and wasm, the inline script and stylesheet
+//     allowed by their hashes, no inline handlers or style attributes, nothing from another origin;
 //  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
 //     wasm-bindgen JS glue (Trunk minifies HTML and CSS, not that file);
 //  3. writes sw.js with the exact list of this build's hashed files and a version derived from them;
@@ -20,12 +20,32 @@ const root = new URL("..", import.meta.url).pathname;
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+// Trunk's loader (an inline module that imports the JS glue and starts the wasm at once) and its
+// preload links give way to the start-up script, which starts the app after the first paint where
+// the first screen is a real page (static/startup.js): take the two file names from the loader.
+const loaderTag = /<script type="?module"?>([\s\S]*?)<\/script>/;
+const loader = html.match(loaderTag)?.[1];
+if (!loader) throw new Error("index.html has no loader from Trunk to replace");
+const glueFile = loader.match(/from\s*['"](\.\/[^'"]+\.js)['"]/)?.[1];
+const wasmFile = loader.match(/module_or_path:\s*['"](\.\/[^'"]+\.wasm)['"]/)?.[1];
+if (!glueFile || !wasmFile) throw new Error(`Trunk's loader names no glue or wasm: ${loader}`);
+html = html.replace(loaderTag, "");
+const preloads = /<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g;
+const preloaded = html.match(preloads) ?? [];
+if (preloaded.length !== 2 || !preloaded.every((l) => l.includes(glueFile.slice(2)) || l.includes(wasmFile.slice(2))))
+  throw new Error(`expected Trunk's two preload links for the glue and the wasm, found: ${preloaded.join(" ")}`);
+html = html.replace(preloads, "");
 // The start-up script goes in here, minified by terser: Trunk's minifier reorders an inline script's
 // functions from one build to the next, which would change the CSP hash and the worker's version.
 const startupTag = /<script id="?startup"?><\/script>/;
 if (!startupTag.test(html)) throw new Error("index.html has no <script id=startup></script> to fill");
 const { minify: terserMinify } = await import("terser");
-const startup = (await terserMinify(readFileSync(join(root, "static/startup.js"), "utf8"), { compress: true, mangle: true })).code;
+const startupSource = readFileSync(join(root, "static/startup.js"), "utf8");
+if (!startupSource.includes("__GLUE__") || !startupSource.includes("__WASM__"))
+  throw new Error("static/startup.js has no __GLUE__ and __WASM__ to fill in");
+const startup = (
+  await terserMinify(startupSource.replace("__GLUE__", glueFile).replace("__WASM__", wasmFile), { compress: true, mangle: true })
+).code;
 html = html.replace(startupTag, () => `<script>${startup}</script>`);
 // The first screens rendered by the app's own components (Trunk's pre-build hook runs
 // src/bin/prerender.rs): the home screen and the others' templates, each with the loading line the
@@ -74,8 +94,8 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
 }
 writeFileSync(indexPath, html);
 
-// Neither the glue nor the wasm carries an integrity attribute (index.html preloads them without
-// one), so in release builds both can be rewritten: short import names, then terser on the glue.
+// Neither the glue nor the wasm carries an integrity attribute (the start-up script loads them),
+// so in release builds both can be rewritten: short import names, then terser on the glue.
 const release = process.env.TRUNK_PROFILE === "release";
 const { minify } = release ? await import("terser") : {};
 const minified = async (code, module) => (release ? (await minify(code, { module, compress: true, mangle: true })).code : code);

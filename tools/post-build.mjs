@@ -1,6 +1,8 @@
 // Trunk post-build hook (node, which every machine of ours has). On the staged build it:
-//  1. pins the Content-Security-Policy: only our own scripts and wasm, the one inline loader Trunk
-//     writes allowed by its hash, no inline styles or handlers, nothing from another origin;
+//  1. puts the first screens (src/bin/prerender.rs) and the start-up script (static/startup.js, in
+//     place of Trunk's loader and preload links) into index.html, and pins the
+//     Content-Security-Policy: only our own scripts and wasm, the inline script and stylesheet
+//     allowed by their hashes, no inline handlers or style attributes, nothing from another origin;
 //  2. in release builds, shortens the wasm's import names (tools/short-imports.mjs) and minifies the
 //     wasm-bindgen JS glue (Trunk minifies HTML and CSS, not that file);
 //  3. writes sw.js with the exact list of this build's hashed files and a version derived from them;
@@ -8,7 +10,7 @@
 //     hosts that serve them (README, Hosting); they are neither precached nor part of the version.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
 
@@ -18,29 +20,61 @@ const root = new URL("..", import.meta.url).pathname;
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+// Trunk's loader (an inline module that imports the JS glue and starts the wasm at once) and its
+// preload links give way to the start-up script, which starts the app after the first paint where
+// the first screen is a real page (static/startup.js): take the two file names from the loader.
+const loaderTag = /<script type="?module"?>([\s\S]*?)<\/script>/;
+const loader = html.match(loaderTag)?.[1];
+if (!loader) throw new Error("index.html has no loader from Trunk to replace");
+const glueFile = loader.match(/from\s*['"](\.\/[^'"]+\.js)['"]/)?.[1];
+const wasmFile = loader.match(/module_or_path:\s*['"](\.\/[^'"]+\.wasm)['"]/)?.[1];
+if (!glueFile || !wasmFile) throw new Error(`Trunk's loader names no glue or wasm: ${loader}`);
+html = html.replace(loaderTag, "");
+const preloads = /<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g;
+const preloaded = html.match(preloads) ?? [];
+if (preloaded.length !== 2 || !preloaded.every((l) => l.includes(glueFile.slice(2)) || l.includes(wasmFile.slice(2))))
+  throw new Error(`expected Trunk's two preload links for the glue and the wasm, found: ${preloaded.join(" ")}`);
+html = html.replace(preloads, "");
 // The start-up script goes in here, minified by terser: Trunk's minifier reorders an inline script's
 // functions from one build to the next, which would change the CSP hash and the worker's version.
 const startupTag = /<script id="?startup"?><\/script>/;
 if (!startupTag.test(html)) throw new Error("index.html has no <script id=startup></script> to fill");
 const { minify: terserMinify } = await import("terser");
-const startup = (await terserMinify(readFileSync(join(root, "static/startup.js"), "utf8"), { compress: true, mangle: true })).code;
+const startupSource = readFileSync(join(root, "static/startup.js"), "utf8");
+if (!startupSource.includes("__GLUE__") || !startupSource.includes("__WASM__"))
+  throw new Error("static/startup.js has no __GLUE__ and __WASM__ to fill in");
+const startup = (
+  await terserMinify(startupSource.replace("__GLUE__", glueFile).replace("__WASM__", wasmFile), { compress: true, mangle: true })
+).code;
 html = html.replace(startupTag, () => `<script>${startup}</script>`);
-// The home screen rendered by the app's own components (Trunk's pre-build hook runs
-// src/bin/prerender.rs), with the loading line the start-up script shows on other pages.
-const homeTag = /<template id="?prerendered"?><\/template>/;
-if (!homeTag.test(html)) throw new Error("index.html has no <template id=prerendered></template> to fill");
-const home = readFileSync(join(root, "target/prerender/home.html"), "utf8");
+// The first screens rendered by the app's own components (Trunk's pre-build hook runs
+// src/bin/prerender.rs): the home screen and the others' templates, each with the loading line the
+// start-up script shows when the app is slow or cannot start.
+const shellTag = /<template id="?prerendered"?><\/template>/;
+if (!shellTag.test(html)) throw new Error("index.html has no <template id=prerendered></template> to fill");
+const screens = readFileSync(join(root, "target/prerender/shell.html"), "utf8");
 const mainTag = '<main id="main" tabindex="-1">';
-if (!home.includes(mainTag)) throw new Error(`the prerendered home screen has no ${mainTag}`);
+const templates = screens.split("<template ").length - 1;
+if (screens.split(mainTag).length - 1 !== templates + 1)
+  throw new Error(`the prerendered screens need one ${mainTag} each (${templates + 1})`);
 const loading = '<p class="app-loading sr-only" role="status">Loading the practice app…</p>';
-html = html.replace(homeTag, () => home.replace(mainTag, mainTag + loading));
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`
-);
+html = html.replace(shellTag, () => screens.replaceAll(mainTag, mainTag + loading));
+// The stylesheet goes inline, as Trunk minified it: a phone's first paint then needs one round trip
+// (index.html), not two. The app uses the same stylesheet once it runs; it is not fetched again.
+const stylesheetTag = html.match(/<link\b[^>]*>/g)?.find((l) => /\brel="?stylesheet"?/.test(l));
+const stylesheet = stylesheetTag?.match(/\bhref="?\.\/([^"\s>]+\.css)/)?.[1];
+if (!stylesheet) throw new Error("index.html has no stylesheet link from Trunk to put inline");
+const css = readFileSync(join(staging, stylesheet), "utf8");
+if (css.includes("</")) throw new Error(`${stylesheet} holds "</", which would end an inline <style> early`);
+html = html.replace(stylesheetTag, () => `<style>${css}</style>`);
+rmSync(join(staging, stylesheet));
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, body]) => sha256(body));
+const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, body]) => sha256(body));
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(" ")}`.trim(),
   "img-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -60,8 +94,8 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) {
 }
 writeFileSync(indexPath, html);
 
-// Neither the glue nor the wasm carries an integrity attribute (index.html preloads them without
-// one), so in release builds both can be rewritten: short import names, then terser on the glue.
+// Neither the glue nor the wasm carries an integrity attribute (the start-up script loads them),
+// so in release builds both can be rewritten: short import names, then terser on the glue.
 const release = process.env.TRUNK_PROFILE === "release";
 const { minify } = release ? await import("terser") : {};
 const minified = async (code, module) => (release ? (await minify(code, { module, compress: true, mangle: true })).code : code);
@@ -96,7 +130,7 @@ const sw = readFileSync(join(root, "static/sw.js"), "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__FILES__", JSON.stringify(precache));
 writeFileSync(join(staging, "sw.js"), await minified(sw, false));
-console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${precache.length} entries`);
+console.log(`post-build: CSP with ${hashes.length} inline script and ${styleHashes.length} style hash(es); sw.js precaches ${precache.length} entries`);
 
 // Both encoders are deterministic (gzip writes no time stamp from node's zlib), so the build stays
 // byte-for-byte reproducible.

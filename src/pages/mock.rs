@@ -1,6 +1,6 @@
-//! The full mock exam: a start screen with the rules, then the runner; the finished attempt is filed
-//! into the history and the learner lands on its results. A mock left running in another tab is
-//! shown read-only with the choice to continue here.
+//! The full mock exam: a start screen with the rules (also prerendered into index.html), then the
+//! runner; the finished attempt is filed into the history and the learner lands on its results. A
+//! mock left running in another tab is shown read-only with the choice to continue here.
 
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn MockPage() -> impl IntoView {
     let settings = expect_context::<SettingsState>().0;
     let error = RwSignal::new(None::<String>);
 
-    let start = move |_| {
+    let start = move |()| {
         let accommodation = settings.with_untracked(|s| s.accommodation);
         match progress
             .0
@@ -27,6 +27,7 @@ pub fn MockPage() -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
+    let accommodation = Signal::derive(move || settings.with(|s| s.accommodation));
     let running = active.running();
     let on_finish = Callback::new(move |_| crate::flow::finish(active, progress));
     let options = RunnerOptions {
@@ -43,24 +44,58 @@ pub fn MockPage() -> impl IntoView {
                 }.into_any(),
                 (Some(running), owned) => view! { <AttemptElsewhere title="Mock exam" running owned/> }.into_any(),
                 (None, _) => view! {
-                    <h1>"Mock exam"</h1>
-                    <p class="lede">"A full practice exam, built like the real one."</p>
-                    <ul>
-                        <li>{FORM_ITEMS} " questions drawn by domain weight; " {SCORED_ITEMS} " are scored and " {UNSCORED_ITEMS} " are unscored, hidden among them as on the real exam."</li>
-                        <li>{move || format!("{} minutes on a clock that keeps running if you close the tab; warnings at 15 and 5 minutes; automatic submission at zero.", mock_minutes(settings.with(|s| s.accommodation)))}</li>
-                        <li>"Multiple choice and multiple response (\"Choose TWO\") with no partial credit; a blank counts as wrong."</li>
-                        <li>"Flag questions, strike out options, and review everything before you submit."</li>
-                        <li>"Scored on the 100–1000 scale with 700 to pass, with a result per domain."</li>
-                    </ul>
-                    <p>
-                        "The 30-minute accommodation for English as a second language is "
-                        {move || if settings.with(|s| s.accommodation) { "on" } else { "off" }} ". "
-                        <a href=Route::Settings.href()>"Change it in Settings"</a> "."
-                    </p>
-                    {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
-                    <button type="button" class="primary" on:click=start>"Start the mock exam"</button>
+                    <MockStart accommodation error=error.into() on_start=Callback::new(start)/>
                 }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// What `#/mock` shows before an exam starts: the rules and the start button. Without `on_start`
+/// (the page as index.html shows it while the app is still loading, src/prerender.rs) the button is
+/// disabled: nothing can start an exam yet.
+#[component]
+pub fn MockStart(
+    /// Whether the learner's mock exams carry the 30-minute accommodation.
+    accommodation: Signal<bool>,
+    /// Why the last start failed, if it did.
+    error: Signal<Option<String>>,
+    /// What the button does; none while nothing can start an exam (the button is then disabled).
+    #[prop(optional)]
+    on_start: Option<Callback<()>>,
+) -> impl IntoView {
+    let waiting = on_start.is_none();
+    view! {
+        <h1>"Mock exam"</h1>
+        <p class="lede">"A full practice exam, built like the real one."</p>
+        <ul>
+            <li>{FORM_ITEMS} " questions drawn by domain weight; " {SCORED_ITEMS} " are scored and " {UNSCORED_ITEMS} " are unscored, hidden among them as on the real exam."</li>
+            <li>{move || format!("{} minutes on a clock that keeps running if you close the tab; warnings at 15 and 5 minutes; automatic submission at zero.", mock_minutes(accommodation.get()))}</li>
+            <li>"Multiple choice and multiple response (\"Choose TWO\") with no partial credit; a blank counts as wrong."</li>
+            <li>"Flag questions, strike out options, and review everything before you submit."</li>
+            <li>"Scored on the 100–1000 scale with 700 to pass, with a result per domain."</li>
+        </ul>
+        <p>
+            "The 30-minute accommodation for English as a second language is "
+            {move || if accommodation.get() { "on" } else { "off" }} ". "
+            <a href=Route::Settings.href()>"Change it in Settings"</a> "."
+        </p>
+        {move || error.get().map(|e| view! { <p class="warning-text" role="alert">{e}</p> })}
+        <button type="button" class="primary" disabled=waiting on:click=move |_| if let Some(start) = on_start { start.run(()) }>
+            "Start the mock exam"
+        </button>
+    }
+}
+
+/// `#/mock` as index.html shows it before the app has loaded (rendered at build time by
+/// src/prerender.rs): the start screen with the default settings, its button disabled. The app
+/// replaces it with `MockPage`: the same screen, with the learner's own settings.
+#[component]
+pub fn MockPageBeforeApp() -> impl IntoView {
+    let accommodation = Signal::stored(crate::store::records::Settings::default().accommodation);
+    view! {
+        <section class="page mock">
+            <MockStart accommodation error=Signal::stored(None)/>
         </section>
     }
 }

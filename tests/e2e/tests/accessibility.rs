@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use e2e::{
-    assert_accessible, browser, click_text, dist_dir, element, open_review_screen, start_mock,
-    submit_from_review, Driver, StaticServer,
+    assert_accessible, browser, click_text, dist_dir, element, open_page, open_review_screen,
+    start_mock, submit_from_review, Driver, StaticServer,
 };
 use fantoccini::Client;
 
@@ -77,8 +77,13 @@ async fn the_axe_check_catches_a_nameless_button() {
     let server = StaticServer::start(dist_dir(), "/prep/");
     let driver = Driver::start();
     let c = browser(&driver).await;
-    c.goto(&server.url()).await.unwrap();
-    element(&c, "main h1").await;
+    // Into the app's page: the one index.html shows first goes when the app mounts.
+    open_page(
+        &c,
+        &server.url(),
+        "Practise for the AWS Certified Cloud Practitioner exam",
+    )
+    .await;
     c.execute("document.querySelector('main').appendChild(document.createElement('button')); return true;", vec![])
         .await
         .unwrap();

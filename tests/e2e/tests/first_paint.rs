@@ -1,10 +1,13 @@
-//! The first screen on a cold load is real content from HTML: index.html carries the home screen
-//! rendered by the app's own components (src/bin/prerender.rs), so a learner whose wasm is still on
-//! its way sees the heading, the start links and the disclaimer; other pages show a loading line
-//! instead of the wrong page; and the app takes over with the same page.
+//! The first screen on a cold load is real content from HTML: index.html carries the home screen and
+//! the mock exam's start screen, rendered by the app's own components (src/bin/prerender.rs), so a
+//! learner whose wasm is still on its way sees the heading, the rules and the disclaimer; other pages
+//! show a loading line instead of the wrong page; and the app takes over with the same page, nothing
+//! moving.
 #![cfg(not(target_arch = "wasm32"))]
 
-use e2e::{browser, dist_dir, element, open_page, text_where, Driver, StaticServer};
+use e2e::{
+    browser, dist_dir, element, open_page, start_mock, text_where, Driver, Options, StaticServer,
+};
 use fantoccini::{Client, Locator};
 
 /// A copy of the build whose WebAssembly never arrives, as on a stalled connection.
@@ -28,17 +31,25 @@ async fn displayed(c: &Client, css: &str) -> bool {
         .unwrap()
 }
 
-/// The visible words and link targets of `main`, without the shell's loading line.
-async fn main_content(c: &Client) -> String {
-    c.execute(
-        "const m = document.querySelector('main').cloneNode(true); m.querySelectorAll('.app-loading').forEach(e => e.remove()); return m.textContent + ' | ' + [...m.querySelectorAll('a')].map(a => a.getAttribute('href')).join(' ')",
-        vec![],
-    )
-    .await
-    .unwrap()
-    .as_str()
-    .unwrap()
-    .to_string()
+/// `describe(main)`: the words, link targets and elements (tag and class) of a `main` landmark,
+/// without the shell's loading line, to compare the prerendered page with the app's.
+const DESCRIBE_MAIN: &str = "function describe(main) {
+    const m = main.cloneNode(true);
+    m.querySelectorAll('.app-loading').forEach(e => e.remove());
+    return [
+        m.textContent,
+        [...m.querySelectorAll('a')].map(a => a.getAttribute('href')).join(' '),
+        [...m.querySelectorAll('*')].map(e => e.tagName + '.' + e.className).join(' '),
+    ].join(' | ');
+}";
+
+async fn run_string(c: &Client, script: &str, args: Vec<serde_json::Value>) -> String {
+    c.execute(&format!("{DESCRIBE_MAIN}\n{script}"), args)
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -61,48 +72,131 @@ async fn the_home_page_is_there_before_the_wasm() {
     }
     let disclaimer = element(&c, "main .disclaimer").await.text().await.unwrap();
     assert!(disclaimer.contains("not affiliated with or endorsed by Amazon Web Services"));
-    assert!(displayed(&c, "nav a[aria-current='page']").await);
+    assert!(displayed(&c, "nav a[aria-current='page'][href='#/']").await);
 
-    // Any other page shows the loading line, not the home page, until the app can say more.
-    c.goto(&format!("{}#/mock", server.url())).await.unwrap();
+    // A page with no prerendered screen shows the loading line, not the home page, until the app
+    // can say more.
+    c.goto(&format!("{}#/about", server.url())).await.unwrap();
     c.refresh().await.unwrap();
     text_where(&c, "#app-shell .app-loading", |t| !t.is_empty()).await;
     assert!(
         !displayed(&c, "main h1").await,
-        "the home heading is hidden on #/mock"
+        "the home heading is hidden on #/about"
     );
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&root);
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_app_takes_over_with_the_same_home_page() {
-    let server = StaticServer::start(dist_dir(), "/prep/");
+async fn the_mock_exam_start_page_is_there_before_the_wasm_unless_an_exam_is_under_way() {
+    // The real build under /prep/ and the one without wasm under /slow/: one origin, so one
+    // localStorage, as for a learner whose connection stalls on a later visit.
+    let slow = build_without_wasm("first-paint-mock");
+    let server = StaticServer::with(Options {
+        mounts: vec![
+            ("/prep/".to_string(), dist_dir()),
+            ("/slow/".to_string(), slow.clone()),
+        ],
+        ..Options::new(dist_dir(), "/prep/")
+    });
+    let slow_mock = format!("{}/slow/#/mock", server.origin());
     let driver = Driver::start();
     let c = browser(&driver).await;
-    // What index.html shows, read from the file itself.
-    let shell = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
-    c.goto(&format!("{}#/about", server.url())).await.unwrap();
-    let prerendered: String = c
-        .execute(
-            "const d = new DOMParser().parseFromString(arguments[0], 'text/html'); const m = d.querySelector('main'); m.querySelectorAll('.app-loading').forEach(e => e.remove()); return m.textContent + ' | ' + [...m.querySelectorAll('a')].map(a => a.getAttribute('href')).join(' ')",
-            vec![serde_json::Value::String(shell)],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string();
-    open_page(
-        &c,
-        &server.url(),
-        "Practise for the AWS Certified Cloud Practitioner exam",
-    )
-    .await;
-    assert_eq!(
-        main_content(&c).await,
-        prerendered,
-        "the prerendered home page drifted from the app's"
+    c.goto(&slow_mock).await.unwrap();
+    let heading = element(&c, "main h1").await.text().await.unwrap();
+    assert_eq!(heading, "Mock exam");
+    let rules = element(&c, "main section.mock").await.text().await.unwrap();
+    for part in [
+        "65 questions drawn by domain weight",
+        "90 minutes on a clock",
+        "Scored on the 100–1000 scale with 700 to pass",
+        "Change it in Settings",
+    ] {
+        assert!(rules.contains(part), "{part} in {rules}");
+    }
+    assert!(displayed(&c, "nav a[aria-current='page'][href='#/mock']").await);
+    // Nothing can start an exam before the app runs: the button says so by being disabled.
+    let start = element(&c, "main button.primary").await;
+    assert_eq!(start.text().await.unwrap(), "Start the mock exam");
+    assert!(!start.is_enabled().await.unwrap(), "the start button waits");
+    assert!(c.find(Locator::Css("main .disclaimer")).await.is_err());
+
+    // With an exam under way the app will show the exam there, not the start page: until then the
+    // loading line.
+    start_mock(&c, &server.url()).await;
+    c.goto(&slow_mock).await.unwrap();
+    c.refresh().await.unwrap();
+    text_where(&c, "#app-shell .app-loading", |t| !t.is_empty()).await;
+    assert!(
+        !displayed(&c, "main h1").await,
+        "no start page over an exam in progress"
     );
     c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&slow);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_takes_over_with_the_same_first_screens_and_nothing_moves() {
+    let server = StaticServer::start(dist_dir(), "/prep/");
+    let driver = Driver::start();
+    // What index.html shows, read from the file itself.
+    let shell =
+        serde_json::Value::String(std::fs::read_to_string(dist_dir().join("index.html")).unwrap());
+    for (route, prerendered_main, heading) in [
+        (
+            "",
+            "d.querySelector('main')",
+            "Practise for the AWS Certified Cloud Practitioner exam",
+        ),
+        (
+            "#/mock",
+            "d.querySelector('template[data-route=\"#/mock\"]').content.querySelector('main')",
+            "Mock exam",
+        ),
+    ] {
+        let c = browser(&driver).await;
+        c.goto(&format!("{}#/about", server.url())).await.unwrap();
+        let prerendered = run_string(
+            &c,
+            &format!("const d = new DOMParser().parseFromString(arguments[0], 'text/html'); return describe({prerendered_main});"),
+            vec![shell.clone()],
+        )
+        .await;
+        c.close().await.unwrap();
+
+        // A fresh session, so that the page loads from index.html as a first visit does.
+        let c = browser(&driver).await;
+        open_page(&c, &format!("{}{route}", server.url()), heading).await;
+        let live = run_string(
+            &c,
+            "return describe(document.querySelector('main'));",
+            vec![],
+        )
+        .await;
+        assert_eq!(
+            live, prerendered,
+            "the prerendered page on {route:?} drifted from the app's"
+        );
+        let shifted = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; let sum = 0;
+                 new PerformanceObserver(l => l.getEntries().forEach(e => sum += e.value))
+                   .observe({ type: 'layout-shift', buffered: true });
+                 setTimeout(() => done(sum), 200);",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert_eq!(shifted, 0.0, "layout shift on {route:?}");
+        if route == "#/mock" {
+            let start = element(&c, "main button.primary").await;
+            assert!(
+                start.is_enabled().await.unwrap(),
+                "the app's start button works"
+            );
+        }
+        c.close().await.unwrap();
+    }
 }

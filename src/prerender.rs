@@ -40,10 +40,13 @@ pub fn mock_screen() -> String {
 
 /// What index.html's shell holds: the home screen, shown as it is, and each other prerendered screen
 /// in a `<template>` that the start-up script (static/startup.js) shows instead on its route, unless
-/// a stored key means the app will show something else there (an exam in progress on `#/mock`).
+/// a stored key or setting means the app will show something else there (an exam in progress on
+/// `#/mock`, or the accommodation's longer clock).
 pub fn shell() -> String {
+    // The start screen is rendered with default settings: with the accommodation on, the app will
+    // say 120 minutes, so the loading line stands in until it does.
     let mock = format!(
-        "<template data-route=\"{}\" data-unless-stored=\"{}\">{}</template>",
+        "<template data-route=\"{}\" data-unless-stored=\"{}\" data-unless-setting=\"accommodation\">{}</template>",
         Route::Mock.href(),
         crate::store::active::ACTIVE_KEY,
         mock_screen()
@@ -94,7 +97,8 @@ mod tests {
         let html = super::shell();
         assert!(html.starts_with(&super::home_screen()));
         assert!(html.contains(
-            "<template data-route=\"#/mock\" data-unless-stored=\"clf-prep/active\"><header"
+            "<template data-route=\"#/mock\" data-unless-stored=\"clf-prep/active\" \
+             data-unless-setting=\"accommodation\"><header"
         ));
         assert!(html.ends_with("</footer></template>"));
     }

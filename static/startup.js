@@ -5,7 +5,8 @@
 // 1. Puts the right first screen in the shell. The shell holds the home page, and other pages
 //    prerendered from the app's own components, each in a <template data-route> (src/prerender.rs).
 //    On any other page, or when a stored key means the app will show something else there (an exam
-//    in progress), the shell shows the loading line instead. Until that is decided the shell is
+//    in progress) or a setting would change what it says (the accommodation's longer clock), the
+//    shell shows the loading line instead. Until that is decided the shell is
 //    hidden (the "app-starting" class, set before the body is parsed), so no frame shows the wrong
 //    page and nothing moves when the right one appears.
 // 2. Starts the app: at once where the shell shows only the loading line; where it shows a real
@@ -22,6 +23,16 @@
   var route = path(location.hash);
   var home = route === "";
   if (!home) root.classList.add("app-starting");
+  // The learner's settings as the app stores them ({"schema":1,"data":{...}}), read only for what
+  // the first screen shows: the theme, set here before the first paint as the app will set it
+  // (Theme::attribute), and settings a prerendered screen shows at their defaults.
+  var settings = {};
+  try {
+    settings = JSON.parse(localStorage.getItem("clf-prep/settings")).data || {};
+  } catch (e) {}
+  if (settings.theme === "Light" || settings.theme === "Dark") {
+    root.setAttribute("data-theme", settings.theme.toLowerCase());
+  }
 
   function status() {
     return document.querySelector("#app-shell .app-loading");
@@ -77,7 +88,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var shell = document.getElementById("app-shell");
     var screen = home ? null : [].find.call(shell.querySelectorAll("template[data-route]"), function (t) {
-      return path(t.getAttribute("data-route")) === route && !stored(t.getAttribute("data-unless-stored"));
+      return path(t.getAttribute("data-route")) === route && !stored(t.getAttribute("data-unless-stored")) &&
+        !settings[t.getAttribute("data-unless-setting")];
     });
     if (screen) shell.replaceChildren(screen.content);
     else if (!home) {

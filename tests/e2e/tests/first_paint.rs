@@ -88,7 +88,8 @@ async fn the_home_page_is_there_before_the_wasm() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_mock_exam_start_page_is_there_before_the_wasm_unless_an_exam_is_under_way() {
+async fn the_mock_exam_start_page_is_there_before_the_wasm_unless_an_exam_or_a_setting_changes_it()
+{
     // The real build under /prep/ and the one without wasm under /slow/: one origin, so one
     // localStorage, as for a learner whose connection stalls on a later visit.
     let slow = build_without_wasm("first-paint-mock");
@@ -120,6 +121,33 @@ async fn the_mock_exam_start_page_is_there_before_the_wasm_unless_an_exam_is_und
     assert_eq!(start.text().await.unwrap(), "Start the mock exam");
     assert!(!start.is_enabled().await.unwrap(), "the start button waits");
     assert!(c.find(Locator::Css("main .disclaimer")).await.is_err());
+
+    // The start page is rendered with default settings; with the accommodation on it would say 90
+    // minutes where the app says 120, so the loading line stands in. A chosen theme applies before
+    // the first paint, not when the app arrives.
+    c.execute(
+        "localStorage.setItem('clf-prep/settings', JSON.stringify({schema: 1, data: {accommodation: true, theme: 'Dark'}}))",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    text_where(&c, "#app-shell .app-loading", |t| !t.is_empty()).await;
+    assert!(
+        !displayed(&c, "main h1").await,
+        "no 90-minute start page for a learner with the accommodation"
+    );
+    let theme = c
+        .execute(
+            "return document.documentElement.getAttribute('data-theme')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(theme, "dark", "the stored theme before the app runs");
+    c.execute("localStorage.removeItem('clf-prep/settings')", vec![])
+        .await
+        .unwrap();
 
     // With an exam under way the app will show the exam there, not the start page: until then the
     // loading line.

@@ -87,10 +87,13 @@ async fn the_axe_check_catches_a_nameless_button() {
     c.execute("document.querySelector('main').appendChild(document.createElement('button')); return true;", vec![])
         .await
         .unwrap();
+    // The check panics inside its own task; a handle kept here closes the browser afterwards.
+    let session = c.clone();
     let outcome = tokio::spawn(async move {
         assert_accessible(&c, "light").await;
     })
     .await;
+    session.close().await.unwrap();
     let panic = outcome.expect_err("axe should report the nameless button");
     let message = panic.into_panic();
     let text = message

@@ -102,13 +102,15 @@ pub fn best_guesser<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Gu
     for ((n, k), qs) in shapes {
         guesser.questions += qs.len();
         let total = |ranks: &[usize]| qs.iter().map(|(_, o)| credit(o, ranks)).sum::<f64>();
-        let Some(best) = rank_sets(n, k)
+        // Each set's total once, not once per comparison.
+        let Some((hits, best)) = rank_sets(n, k)
             .into_iter()
-            .max_by(|a, b| total(a).total_cmp(&total(b)))
+            .map(|ranks| (total(&ranks), ranks))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
         else {
             continue;
         };
-        guesser.hits += total(&best);
+        guesser.hits += hits;
         for (q, options) in &qs {
             let c = credit(options, &best);
             if c > 0.0 {

@@ -385,11 +385,6 @@ async fn main() {
             "memory": { "after_mock_mb": memory },
             "mobile": Value::Object(by_page),
             "mobile_runs": LIGHTHOUSE_RUNS,
-            "mobile_lighthouse": mobile.iter().map(|(page, method, v)| {
-                let mut row = mobile_json(v);
-                row["page"] = json!(format!("mobile {page}, {method}"));
-                row
-            }).collect::<Vec<_>>(),
             "engine": engine,
         })
     );
